@@ -1,0 +1,73 @@
+import type { Issue, Severity, SourceRef } from '../model/types';
+import type { YamlDocument } from '../yaml/parseYamlFile';
+
+/** Where decoding is: the document, the object's path inside it, and the issue sink. */
+export interface DecodeContext {
+  doc: YamlDocument;
+  /** Path of the object inside its document (`items[2]` in a List), `''` at the top. */
+  base: string;
+  /** `Kind ns/name` of the object, for messages. */
+  object: string;
+  issues: Issue[];
+}
+
+/** A plain (non-array) object read from YAML. */
+export type RawMap = Record<string, unknown>;
+
+/** True for a YAML mapping. */
+export function isRawMap(v: unknown): v is RawMap {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function fullPath(ctx: DecodeContext, path: string): string {
+  if (ctx.base === '') return path;
+  return path === '' ? ctx.base : `${ctx.base}.${path}`;
+}
+
+/** Records an issue at `path` (relative to the object), located in the source text. */
+export function report(ctx: DecodeContext, severity: Severity, code: string, path: string, message: string): void {
+  const { line, column } = ctx.doc.locate(fullPath(ctx, path));
+  ctx.issues.push({ severity, code, message, file: ctx.doc.file, line, column, object: ctx.object, path: path || undefined });
+}
+
+/** The source position of `path` inside the object. */
+export function sourceRef(ctx: DecodeContext, path: string): SourceRef {
+  const { line, column } = ctx.doc.locate(fullPath(ctx, path));
+  return { file: ctx.doc.file, doc: ctx.doc.index, line, column };
+}
+
+/** Reads an optional mapping; reports and returns undefined when it has another type. */
+export function optionalMap(ctx: DecodeContext, value: unknown, path: string): RawMap | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (isRawMap(value)) return value;
+  report(ctx, 'error', 'invalid-type', path, `${path} must be a mapping`);
+  return undefined;
+}
+
+/** Reads an optional list; reports and returns `[]` when it has another type. */
+export function optionalList(ctx: DecodeContext, value: unknown, path: string): unknown[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  report(ctx, 'error', 'invalid-type', path, `${path} must be a list`);
+  return [];
+}
+
+/** Reads an optional string; reports and returns undefined when it has another type. */
+export function optionalString(ctx: DecodeContext, value: unknown, path: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value;
+  report(ctx, 'error', 'invalid-type', path, `${path} must be a string, got ${JSON.stringify(value)}`);
+  return undefined;
+}
+
+/** Reads a `map[string]string` such as `labels` or `matchLabels`. */
+export function stringMap(ctx: DecodeContext, value: unknown, path: string): Record<string, string> {
+  const map = optionalMap(ctx, value, path);
+  const out: Record<string, string> = {};
+  if (!map) return out;
+  for (const [k, v] of Object.entries(map)) {
+    if (typeof v === 'string') out[k] = v;
+    else report(ctx, 'error', 'invalid-type', `${path}.${k}`, `${path}.${k} must be a string (quote it), got ${JSON.stringify(v)}`);
+  }
+  return out;
+}

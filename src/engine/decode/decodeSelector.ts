@@ -1,0 +1,31 @@
+import type { LabelSelector, LabelSelectorRequirement } from '../model/types';
+import { optionalList, optionalMap, optionalString, report, stringMap, type DecodeContext } from './decodeContext';
+
+const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
+
+function decodeRequirement(ctx: DecodeContext, raw: unknown, path: string): LabelSelectorRequirement | undefined {
+  const map = optionalMap(ctx, raw, path);
+  if (!map) return undefined;
+  const key = optionalString(ctx, map.key, `${path}.key`) ?? '';
+  const operator = optionalString(ctx, map.operator, `${path}.operator`) ?? '';
+  const values = optionalList(ctx, map.values, `${path}.values`).map((v, i) =>
+    typeof v === 'string' ? v : (report(ctx, 'error', 'invalid-type', `${path}.values[${i}]`, `${path}.values[${i}] must be a string`), String(v)),
+  );
+  if (!(OPERATORS as readonly string[]).includes(operator)) {
+    report(ctx, 'error', 'selector-operator', `${path}.operator`, `"${operator}" is not a valid selector operator (In, NotIn, Exists, DoesNotExist)`);
+    return undefined;
+  }
+  return { key, operator: operator as LabelSelectorRequirement['operator'], values };
+}
+
+/** Decodes a LabelSelector; absent means undefined ("not given"). */
+export function decodeSelector(ctx: DecodeContext, raw: unknown, path: string): LabelSelector | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const map = optionalMap(ctx, raw, path) ?? {};
+  const matchExpressions: LabelSelectorRequirement[] = [];
+  optionalList(ctx, map.matchExpressions, `${path}.matchExpressions`).forEach((item, i) => {
+    const req = decodeRequirement(ctx, item, `${path}.matchExpressions[${i}]`);
+    if (req) matchExpressions.push(req);
+  });
+  return { matchLabels: stringMap(ctx, map.matchLabels, `${path}.matchLabels`), matchExpressions };
+}

@@ -1,0 +1,80 @@
+import { PROTOCOLS, type ContainerPort, type Protocol, type Workload } from '../model/types';
+import { isRawMap, optionalList, optionalMap, optionalString, report, sourceRef, stringMap, type DecodeContext, type RawMap } from './decodeContext';
+
+function templatePath(kind: string): string {
+  if (kind === 'Pod') return '';
+  return kind === 'CronJob' ? 'spec.jobTemplate.spec.template' : 'spec.template';
+}
+
+function get(raw: RawMap, path: string): unknown {
+  let cur: unknown = raw;
+  for (const key of path.split('.')) cur = isRawMap(cur) ? cur[key] : undefined;
+  return cur;
+}
+
+function decodePorts(ctx: DecodeContext, podSpec: RawMap, specPath: string): ContainerPort[] {
+  const ports: ContainerPort[] = [];
+  optionalList(ctx, podSpec.containers, `${specPath}.containers`).forEach((c, i) => {
+    const container = optionalMap(ctx, c, `${specPath}.containers[${i}]`) ?? {};
+    optionalList(ctx, container.ports, `${specPath}.containers[${i}].ports`).forEach((p, j) => {
+      const path = `${specPath}.containers[${i}].ports[${j}]`;
+      const port = optionalMap(ctx, p, path) ?? {};
+      const protocol = optionalString(ctx, port.protocol, `${path}.protocol`) ?? 'TCP';
+      if (!(PROTOCOLS as readonly string[]).includes(protocol)) {
+        report(ctx, 'error', 'port-protocol', `${path}.protocol`, `unsupported protocol "${protocol}": must be TCP, UDP or SCTP`);
+        return;
+      }
+      if (typeof port.containerPort !== 'number') {
+        report(ctx, 'warning', 'port-ignored', `${path}.containerPort`, 'containerPort is missing or not a number; this port is ignored');
+        return;
+      }
+      const name = optionalString(ctx, port.name, `${path}.name`);
+      ports.push({ ...(name !== undefined ? { name } : {}), containerPort: port.containerPort, protocol: protocol as Protocol });
+    });
+  });
+  return ports;
+}
+
+function ownerIdentity(metadata: RawMap): { name: string; kind: string } | undefined {
+  const refs = Array.isArray(metadata.ownerReferences) ? metadata.ownerReferences : [];
+  const owner = refs.find((r): r is RawMap => isRawMap(r) && r.controller === true);
+  if (!owner || owner.kind === 'Node' || typeof owner.name !== 'string') return undefined;
+  return { name: owner.name, kind: typeof owner.kind === 'string' && owner.kind !== '' ? owner.kind : 'Pod' };
+}
+
+function podIPs(raw: RawMap): string[] {
+  const status = isRawMap(raw.status) ? raw.status : {};
+  const ips = new Set<string>();
+  if (typeof status.podIP === 'string') ips.add(status.podIP);
+  for (const entry of Array.isArray(status.podIPs) ? status.podIPs : []) {
+    if (isRawMap(entry) && typeof entry.ip === 'string') ips.add(entry.ip);
+  }
+  return [...ips];
+}
+
+/**
+ * Decodes a Pod or a workload controller into one workload node (semantics §1):
+ * controllers contribute their pod template; a Pod with a controller owner
+ * (other than a Node) is named after that owner, taken as written.
+ */
+export function decodeWorkload(ctx: DecodeContext, raw: RawMap, kind: string, name: string, namespace: string): Workload {
+  const tPath = templatePath(kind);
+  const template = tPath === '' ? raw : optionalMap(ctx, get(raw, tPath), tPath) ?? {};
+  const metaPath = tPath === '' ? 'metadata' : `${tPath}.metadata`;
+  const specPath = tPath === '' ? 'spec' : `${tPath}.spec`;
+  const metadata = optionalMap(ctx, template.metadata, metaPath) ?? {};
+  const podSpec = optionalMap(ctx, template.spec, specPath) ?? {};
+  const owner = kind === 'Pod' ? ownerIdentity(isRawMap(raw.metadata) ? raw.metadata : {}) : undefined;
+  const identity = owner ?? { name, kind };
+  return {
+    id: `${namespace}/${identity.name}[${identity.kind}]`,
+    namespace,
+    name: identity.name,
+    kind: identity.kind,
+    labels: stringMap(ctx, metadata.labels, `${metaPath}.labels`),
+    ports: decodePorts(ctx, podSpec, specPath),
+    ips: kind === 'Pod' ? podIPs(raw) : [],
+    hostNetwork: podSpec.hostNetwork === true,
+    source: sourceRef(ctx, ''),
+  };
+}

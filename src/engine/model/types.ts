@@ -1,0 +1,158 @@
+/** The three protocols a NetworkPolicy port may name. */
+export const PROTOCOLS = ['SCTP', 'TCP', 'UDP'] as const;
+/** A NetworkPolicy port protocol. */
+export type Protocol = (typeof PROTOCOLS)[number];
+
+/** The two values `spec.policyTypes` may hold. */
+export const POLICY_TYPES = ['Ingress', 'Egress'] as const;
+/** A NetworkPolicy policy type. */
+export type PolicyType = (typeof POLICY_TYPES)[number];
+
+/** The kinds that contribute a workload to the model. */
+export const WORKLOAD_KINDS = [
+  'Pod',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'Job',
+  'CronJob',
+] as const;
+
+/** Where an object or node came from: file, document index and 1-based line/column. */
+export interface SourceRef {
+  file: string;
+  doc: number;
+  line: number;
+  column: number;
+}
+
+/** A string-keyed label map. */
+export type Labels = Readonly<Record<string, string>>;
+
+/** One `matchExpressions` requirement of a label selector. */
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values: string[];
+}
+
+/** A Kubernetes LabelSelector; `{}` (both parts empty) matches everything. */
+export interface LabelSelector {
+  matchLabels: Labels;
+  matchExpressions: LabelSelectorRequirement[];
+}
+
+/** A namespace with its labels (always including `kubernetes.io/metadata.name`). */
+export interface Namespace {
+  name: string;
+  labels: Labels;
+  /** False when the namespace is only referenced, never declared. */
+  isDeclared: boolean;
+  source?: SourceRef;
+}
+
+/** A container port as declared in a pod template. */
+export interface ContainerPort {
+  name?: string;
+  containerPort: number;
+  protocol: Protocol;
+}
+
+/** One workload node: a Pod or the pod template of a controller, named `ns/name[Kind]`. */
+export interface Workload {
+  id: string;
+  namespace: string;
+  name: string;
+  kind: string;
+  labels: Labels;
+  ports: ContainerPort[];
+  ips: string[];
+  hostNetwork: boolean;
+  source?: SourceRef;
+}
+
+/** One entry of a rule's `ports` list after defaulting. */
+export interface PolicyPort {
+  protocol: Protocol;
+  isProtocolDefaulted: boolean;
+  /** Absent: every port of the protocol. A string is a named container port. */
+  port?: number | string;
+  endPort?: number;
+}
+
+/** A `podSelector`/`namespaceSelector` peer; an absent selector is `undefined`. */
+export interface SelectorPeer {
+  kind: 'selector';
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+}
+
+/** An `ipBlock` peer. */
+export interface IPBlockPeer {
+  kind: 'ipBlock';
+  cidr: string;
+  except: string[];
+}
+
+/** One item of a rule's `from`/`to` list. */
+export type Peer = SelectorPeer | IPBlockPeer;
+
+/** An ingress or egress rule; empty `peers` means any peer, empty `ports` any port. */
+export interface Rule {
+  peers: Peer[];
+  ports: PolicyPort[];
+}
+
+/** A NetworkPolicy after defaulting (semantics §2). */
+export interface NetworkPolicy {
+  id: string;
+  namespace: string;
+  name: string;
+  podSelector: LabelSelector;
+  policyTypes: PolicyType[];
+  isPolicyTypesDefaulted: boolean;
+  ingress: Rule[];
+  egress: Rule[];
+  source?: SourceRef;
+}
+
+/** An object of a kind the engine does not model, kept aside. */
+export interface OtherObject {
+  kind: string;
+  name: string;
+  namespace?: string;
+  source: SourceRef;
+}
+
+/** How serious an issue is. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A problem found in the input, located by file, line and field path. */
+export interface Issue {
+  severity: Severity;
+  code: string;
+  message: string;
+  file: string;
+  line?: number;
+  column?: number;
+  /** `Kind ns/name` of the object concerned, when there is one. */
+  object?: string;
+  /** Field path inside the object, e.g. `spec.ingress[0].from[1].ipBlock.cidr`. */
+  path?: string;
+}
+
+/** The whole what-if cluster: namespaces, workloads and policies. */
+export interface Model {
+  namespaces: Namespace[];
+  workloads: Workload[];
+  policies: NetworkPolicy[];
+  others: OtherObject[];
+}
+
+/** One input file. */
+export interface SourceFile {
+  name: string;
+  text: string;
+}
