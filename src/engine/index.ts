@@ -5,3 +5,5 @@ export { evaluateModel, listConnections, type Connection, type Evaluation, type 
 export { ALL_CONNS, NO_CONNS, formatConnSet, hasConn, isAllConns, isEmptyConns, equalConns, unionConns, intersectConns, connSetOf, type ConnSet } from './evaluate/connSet';
 export { formatConnlistTxt, sortConnections } from './format/formatConnlistTxt';
 export { matchesSelector, isEmptySelector } from './selectors/matchesSelector';
+export { explainConnection, type Endpoint, type ExplainQuery, type Explanation, type SideExplanation, type RuleVerdict, type PeerVerdict, type PortVerdict } from './evaluate/explainConnection';
+export type { CompiledModel, CompiledRule, Direction } from './evaluate/compileModel';

@@ -1,6 +1,6 @@
-import type { Labels, LabelSelector, Model, NetworkPolicy, Peer, PolicyPort, Workload } from '../model/types';
+import type { Labels, Model, NetworkPolicy, Peer, PolicyPort, SelectorPeer, Workload } from '../model/types';
 import { isInside, parseCidr, parseIP, subtractRanges, type IPRange } from '../ip/ipRange';
-import { matchesSelector } from '../selectors/matchesSelector';
+import { peerNamespaceMatches, peerPodMatches } from './peerMatches';
 import { hasNamedPort, portConns } from './portConns';
 import type { ConnSet } from './connSet';
 
@@ -27,6 +27,7 @@ export interface CompiledRule {
 export interface CompiledModel {
   workloads: readonly Workload[];
   index: ReadonlyMap<string, number>;
+  namespaceLabels: ReadonlyMap<string, Labels>;
   ingressPolicies: NetworkPolicy[][];
   egressPolicies: NetworkPolicy[][];
   ingressRules: CompiledRule[][];
@@ -57,17 +58,14 @@ class SelectorCache {
   ) {}
 
   /** Workloads matching a selector peer (semantics §5). */
-  peerMask(peer: { podSelector?: LabelSelector; namespaceSelector?: LabelSelector }, policyNamespace: string): Uint8Array {
+  peerMask(peer: Omit<SelectorPeer, 'kind'>, policyNamespace: string): Uint8Array {
     const key = `${peer.namespaceSelector ? JSON.stringify(peer.namespaceSelector) : `=${policyNamespace}`}|${JSON.stringify(peer.podSelector ?? null)}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
     const mask = new Uint8Array(this.workloads.length);
     for (const [ns, members] of this.byNamespace) {
-      const nsMatches = peer.namespaceSelector ? matchesSelector(peer.namespaceSelector, this.nsLabels.get(ns) ?? {}) : ns === policyNamespace;
-      if (!nsMatches) continue;
-      for (const i of members) {
-        if (!peer.podSelector || matchesSelector(peer.podSelector, this.workloads[i].labels)) mask[i] = 1;
-      }
+      if (!peerNamespaceMatches(peer, policyNamespace, ns, this.nsLabels.get(ns) ?? {})) continue;
+      for (const i of members) if (peerPodMatches(peer, this.workloads[i].labels)) mask[i] = 1;
     }
     this.cache.set(key, mask);
     return mask;
@@ -99,6 +97,7 @@ export function compileModel(model: Model): CompiledModel {
   const out: CompiledModel = {
     workloads,
     index,
+    namespaceLabels: nsLabels,
     ingressPolicies: workloads.map(() => []),
     egressPolicies: workloads.map(() => []),
     ingressRules: workloads.map(() => []),

@@ -1,0 +1,140 @@
+import ipaddr from 'ipaddr.js';
+import type { LabelSelector, Labels, Model, NetworkPolicy, Peer, PolicyPort, Protocol, Rule, Workload } from '../model/types';
+
+/** One end of a connection for the naive evaluator: a workload by index, or one IP address outside the cluster. */
+export type NaiveEndpoint = { kind: 'workload'; index: number } | { kind: 'address'; ip: string };
+
+const PROTOCOL_ORDER: readonly Protocol[] = ['SCTP', 'TCP', 'UDP'];
+const LOWEST_PORT = 1;
+const HIGHEST_PORT = 65535;
+
+function selectorMatches(selector: LabelSelector, labels: Labels): boolean {
+  for (const [key, value] of Object.entries(selector.matchLabels)) {
+    if (!Object.hasOwn(labels, key) || labels[key] !== value) return false;
+  }
+  for (const req of selector.matchExpressions) {
+    const has = Object.hasOwn(labels, req.key);
+    if (req.operator === 'In' && !(has && req.values.includes(labels[req.key]))) return false;
+    if (req.operator === 'NotIn' && has && req.values.includes(labels[req.key])) return false;
+    if (req.operator === 'Exists' && !has) return false;
+    if (req.operator === 'DoesNotExist' && has) return false;
+  }
+  return true;
+}
+
+function namespaceLabels(model: Model, name: string): Labels {
+  const ns = model.namespaces.find((n) => n.name === name);
+  return { ...(ns?.labels ?? {}), 'kubernetes.io/metadata.name': name };
+}
+
+function addressInCidr(ip: string, cidr: string): boolean {
+  const addr = ipaddr.parse(ip);
+  const range = ipaddr.parseCIDR(cidr);
+  return addr.kind() === range[0].kind() && addr.match(range);
+}
+
+function addressesOf(model: Model, end: NaiveEndpoint): string[] {
+  return end.kind === 'address' ? [end.ip] : model.workloads[end.index].ips;
+}
+
+function peerMatches(model: Model, peer: Peer, policy: NetworkPolicy, end: NaiveEndpoint): boolean {
+  if (peer.kind === 'ipBlock') {
+    return addressesOf(model, end).some((ip) => addressInCidr(ip, peer.cidr) && !peer.except.some((e) => addressInCidr(ip, e)));
+  }
+  if (end.kind === 'address') return false;
+  const w = model.workloads[end.index];
+  const isNamespaceOk = peer.namespaceSelector ? selectorMatches(peer.namespaceSelector, namespaceLabels(model, w.namespace)) : w.namespace === policy.namespace;
+  const isPodOk = peer.podSelector ? selectorMatches(peer.podSelector, w.labels) : true;
+  return isNamespaceOk && isPodOk;
+}
+
+function portMatches(p: PolicyPort, protocol: Protocol, port: number, dst: NaiveEndpoint, model: Model): boolean {
+  if (p.protocol !== protocol) return false;
+  if (p.port === undefined) return true;
+  if (typeof p.port === 'number') return port >= p.port && port <= (p.endPort ?? p.port);
+  if (dst.kind === 'address') return false;
+  const name = p.port;
+  return model.workloads[dst.index].ports.some((c) => c.name === name && c.protocol === protocol && c.containerPort === port);
+}
+
+function ruleMatches(model: Model, rule: Rule, policy: NetworkPolicy, peer: NaiveEndpoint, dst: NaiveEndpoint, protocol: Protocol, port: number): boolean {
+  const isPeerOk = rule.peers.length === 0 || rule.peers.some((p) => peerMatches(model, p, policy, peer));
+  const isPortOk = rule.ports.length === 0 || rule.ports.some((p) => portMatches(p, protocol, port, dst, model));
+  return isPeerOk && isPortOk;
+}
+
+function sideAllows(
+  model: Model,
+  subject: Workload,
+  direction: 'Ingress' | 'Egress',
+  peer: NaiveEndpoint,
+  dst: NaiveEndpoint,
+  protocol: Protocol,
+  port: number,
+): boolean {
+  let isIsolated = false;
+  for (const policy of model.policies) {
+    if (policy.namespace !== subject.namespace || !policy.policyTypes.includes(direction)) continue;
+    if (!selectorMatches(policy.podSelector, subject.labels)) continue;
+    isIsolated = true;
+    const rules = direction === 'Ingress' ? policy.ingress : policy.egress;
+    if (rules.some((r) => ruleMatches(model, r, policy, peer, dst, protocol, port))) return true;
+  }
+  return !isIsolated;
+}
+
+/**
+ * True when `src` may open a `protocol`/`port` connection to `dst`: the source's
+ * egress side and the destination's ingress side must both allow it, each side
+ * allowing everything unless some policy selecting it isolates it (semantics §3).
+ */
+export function naiveIsAllowed(model: Model, src: NaiveEndpoint, dst: NaiveEndpoint, protocol: Protocol, port: number): boolean {
+  const isEgressOk = src.kind === 'address' || sideAllows(model, model.workloads[src.index], 'Egress', dst, dst, protocol, port);
+  const isIngressOk = dst.kind === 'address' || sideAllows(model, model.workloads[dst.index], 'Ingress', src, dst, protocol, port);
+  return isEgressOk && isIngressOk;
+}
+
+/** Every port where the allowed set of any pair may start or stop, sorted: 1, 65535 and each port, endPort and container port with its neighbours. */
+export function naiveProbePorts(model: Model): number[] {
+  const points = new Set<number>([LOWEST_PORT, HIGHEST_PORT]);
+  const around = (p: number) => [p - 1, p, p + 1].forEach((q) => points.add(q));
+  for (const policy of model.policies) {
+    for (const rule of [...policy.ingress, ...policy.egress]) {
+      for (const p of rule.ports) {
+        if (typeof p.port === 'number') around(p.port);
+        if (p.endPort !== undefined) around(p.endPort);
+      }
+    }
+  }
+  for (const w of model.workloads) for (const c of w.ports) around(c.containerPort);
+  return [...points].filter((p) => p >= LOWEST_PORT && p <= HIGHEST_PORT).sort((a, b) => a - b);
+}
+
+/**
+ * The connections from `src` to `dst` in `formatConnSet` form, found by asking
+ * `naiveIsAllowed` at every probe port of every protocol.
+ */
+export function naiveEvaluate(model: Model, src: NaiveEndpoint, dst: NaiveEndpoint, probes: readonly number[] = naiveProbePorts(model)): string {
+  // Why probing suffices: for one protocol the allowed set is a union of
+  // intervals [a, b] whose ends are 1, 65535, a rule's port or endPort, or a
+  // container port (named ports), so membership can only change at some a or
+  // some b + 1. All of those are probe points, hence between two consecutive
+  // probes q_k < q_k+1 the answer is constant on q_k..q_k+1 - 1 and the probe
+  // at q_k decides that whole stretch.
+  const groups: string[] = [];
+  let isAll = true;
+  for (const protocol of PROTOCOL_ORDER) {
+    const ranges: [number, number][] = [];
+    probes.forEach((start, k) => {
+      if (!naiveIsAllowed(model, src, dst, protocol, start)) return;
+      const end = k + 1 < probes.length ? probes[k + 1] - 1 : HIGHEST_PORT;
+      const last = ranges[ranges.length - 1];
+      if (last && last[1] + 1 === start) last[1] = end;
+      else ranges.push([start, end]);
+    });
+    const isFull = ranges.length === 1 && ranges[0][0] === LOWEST_PORT && ranges[0][1] === HIGHEST_PORT;
+    isAll &&= isFull;
+    if (ranges.length > 0) groups.push(`${protocol} ${ranges.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',')}`);
+  }
+  return isAll ? 'All Connections' : groups.join(',');
+}
