@@ -1,4 +1,5 @@
 import type { Issue, Severity, SourceRef } from '../model/types';
+import type { Finding } from '../validate/finding';
 import type { YamlDocument } from '../yaml/parseYamlFile';
 
 /** Where decoding is: the document, the object's path inside it, and the issue sink. */
@@ -24,10 +25,15 @@ function fullPath(ctx: DecodeContext, path: string): string {
   return path === '' ? ctx.base : `${ctx.base}.${path}`;
 }
 
-/** Records an issue at `path` (relative to the object), located in the source text. */
-export function report(ctx: DecodeContext, severity: Severity, code: string, path: string, message: string): void {
-  const { line, column } = ctx.doc.locate(fullPath(ctx, path));
+/** Records an issue at `path` (relative to the object), located in the source text at `at` (by default `path`). */
+export function report(ctx: DecodeContext, severity: Severity, code: string, path: string, message: string, at: string = path): void {
+  const { line, column } = ctx.doc.locate(fullPath(ctx, at));
   ctx.issues.push({ severity, code, message, file: ctx.doc.file, line, column, object: ctx.object, path: path || undefined });
+}
+
+/** Records the findings of a validator as issues (errors unless a finding says otherwise). */
+export function reportFindings(ctx: DecodeContext, findings: readonly Finding[]): void {
+  for (const f of findings) report(ctx, f.severity ?? 'error', f.code, f.path, f.message, f.at);
 }
 
 /** The source position of `path` inside the object. */
@@ -60,13 +66,14 @@ export function optionalString(ctx: DecodeContext, value: unknown, path: string)
   return undefined;
 }
 
-/** Reads a `map[string]string` such as `labels` or `matchLabels`. */
+/** Reads a `map[string]string` such as `labels` or `matchLabels`; a key with no value (`app:`) is the empty string, as in Go. */
 export function stringMap(ctx: DecodeContext, value: unknown, path: string): Record<string, string> {
   const map = optionalMap(ctx, value, path);
   const out: Record<string, string> = {};
   if (!map) return out;
   for (const [k, v] of Object.entries(map)) {
     if (typeof v === 'string') out[k] = v;
+    else if (v === null) out[k] = '';
     else report(ctx, 'error', 'invalid-type', `${path}.${k}`, `${path}.${k} must be a string (quote it), got ${JSON.stringify(v)}`);
   }
   return out;

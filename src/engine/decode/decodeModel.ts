@@ -2,7 +2,9 @@ import { WORKLOAD_KINDS, type Issue, type Model, type Namespace, type NetworkPol
 import { parseYamlFile, type YamlDocument } from '../yaml/parseYamlFile';
 import { decodePolicy } from './decodePolicy';
 import { decodeWorkload } from './decodeWorkload';
-import { isRawMap, optionalString, report, sourceRef, stringMap, type DecodeContext, type RawMap } from './decodeContext';
+import { validateName } from '../validate/validateName';
+import { decodeLabels } from './decodeLabels';
+import { isRawMap, optionalMap, optionalString, report, reportFindings, sourceRef, type DecodeContext, type RawMap } from './decodeContext';
 
 /** The label every namespace carries with its own name. */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -82,20 +84,24 @@ export function decodeModel(files: readonly SourceFile[]): DecodedModel {
     issues.push(...parsed.issues);
     for (const doc of parsed.documents) {
       for (const { base, raw, kind } of expandLists(doc, issues)) {
-        const metadata = isRawMap(raw.metadata) ? raw.metadata : {};
+        const before = issues.length;
+        const isValid = () => !issues.slice(before).some((i) => i.severity === 'error');
         const probe: DecodeContext = { doc, base, object: kind, issues };
+        const metadata = optionalMap(probe, raw.metadata, 'metadata') ?? {};
         const name = optionalString(probe, metadata.name, 'metadata.name') ?? '';
         const isNamespaced = kind !== 'Namespace';
         const namespace = isNamespaced ? optionalString(probe, metadata.namespace, 'metadata.namespace') || 'default' : '';
         const object = isNamespaced ? `${kind} ${namespace}/${name}` : `${kind} ${name}`;
         const ctx: DecodeContext = { doc, base, object, issues };
-        const before = issues.length;
-        const isValid = () => !issues.slice(before).some((i) => i.severity === 'error');
+        for (const issue of issues.slice(before)) issue.object = object;
+        const isModelled = kind === 'Namespace' || kind === 'NetworkPolicy' || (WORKLOAD_KINDS as readonly string[]).includes(kind);
         if (name === '') report(ctx, 'error', 'required', 'metadata.name', 'metadata.name is required');
-        if (seen.has(object)) report(ctx, 'error', 'duplicate-name', 'metadata.name', `${object} is defined more than once`);
+        else if (seen.has(object)) report(ctx, 'error', 'duplicate-name', 'metadata.name', `${object} is defined more than once`);
         seen.add(object);
+        if (isModelled) reportFindings(ctx, validateName(kind, name, isNamespaced ? namespace : undefined));
+        const labels = isModelled && kind !== 'Pod' ? decodeLabels(ctx, metadata.labels, 'metadata.labels') : {};
         if (kind === 'Namespace') {
-          const ns = namespaceOf(stringMap(ctx, metadata.labels, 'metadata.labels'), name, true, ctx);
+          const ns = namespaceOf(labels, name, true, ctx);
           if (isValid()) namespaces.set(name, ns);
         } else if ((WORKLOAD_KINDS as readonly string[]).includes(kind)) {
           const w = decodeWorkload(ctx, raw, kind, name, namespace);

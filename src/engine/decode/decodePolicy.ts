@@ -1,6 +1,9 @@
 import { POLICY_TYPES, PROTOCOLS, type NetworkPolicy, type Peer, type PolicyPort, type PolicyType, type Protocol, type Rule } from '../model/types';
+import { validateIPBlock } from '../validate/validateIPBlock';
+import { validatePolicyPort } from '../validate/validatePolicyPort';
+import { validatePolicyTypes } from '../validate/validatePolicyTypes';
 import { decodeSelector } from './decodeSelector';
-import { optionalList, optionalMap, optionalString, report, sourceRef, type DecodeContext, type RawMap } from './decodeContext';
+import { optionalList, optionalMap, optionalString, report, reportFindings, sourceRef, type DecodeContext, type RawMap } from './decodeContext';
 
 function decodePeer(ctx: DecodeContext, raw: unknown, path: string): Peer | undefined {
   const map = optionalMap(ctx, raw, path);
@@ -13,9 +16,9 @@ function decodePeer(ctx: DecodeContext, raw: unknown, path: string): Peer | unde
       report(ctx, 'error', 'peer-ipblock-with-selector', path, 'a peer may not specify both ipBlock and a podSelector/namespaceSelector');
     }
     const cidr = optionalString(ctx, ipBlock.cidr, `${path}.ipBlock.cidr`);
-    if (cidr === undefined) report(ctx, 'error', 'required', `${path}.ipBlock.cidr`, 'ipBlock.cidr is required');
-    const except = optionalList(ctx, ipBlock.except, `${path}.ipBlock.except`).map((e, i) => optionalString(ctx, e, `${path}.ipBlock.except[${i}]`) ?? '');
-    return { kind: 'ipBlock', cidr: cidr ?? '', except };
+    const except = optionalList(ctx, ipBlock.except, `${path}.ipBlock.except`).map((e, i) => optionalString(ctx, e, `${path}.ipBlock.except[${i}]`));
+    reportFindings(ctx, validateIPBlock({ cidr, except }, `${path}.ipBlock`));
+    return { kind: 'ipBlock', cidr: cidr ?? '', except: except.map((e) => e ?? '') };
   }
   if (!podSelector && !namespaceSelector) {
     report(ctx, 'error', 'peer-empty', path, 'a peer must specify one of podSelector, namespaceSelector or ipBlock');
@@ -42,6 +45,7 @@ function decodePort(ctx: DecodeContext, raw: unknown, path: string): PolicyPort 
     report(ctx, 'error', 'invalid-type', `${path}.endPort`, 'endPort must be a number');
     return undefined;
   }
+  reportFindings(ctx, validatePolicyPort(out, path));
   return out;
 }
 
@@ -66,7 +70,9 @@ function decodeRules(ctx: DecodeContext, spec: RawMap, direction: 'ingress' | 'e
 
 function decodePolicyTypes(ctx: DecodeContext, spec: RawMap, egressCount: number): Pick<NetworkPolicy, 'policyTypes' | 'isPolicyTypesDefaulted'> {
   const listed: PolicyType[] = [];
-  optionalList(ctx, spec.policyTypes, 'spec.policyTypes').forEach((t, i) => {
+  const written = optionalList(ctx, spec.policyTypes, 'spec.policyTypes');
+  reportFindings(ctx, validatePolicyTypes(written, 'spec.policyTypes'));
+  written.forEach((t, i) => {
     if ((POLICY_TYPES as readonly unknown[]).includes(t)) {
       if (!listed.includes(t as PolicyType)) listed.push(t as PolicyType);
     } else {

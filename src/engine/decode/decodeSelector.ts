@@ -1,5 +1,7 @@
 import type { LabelSelector, LabelSelectorRequirement } from '../model/types';
-import { optionalList, optionalMap, optionalString, report, stringMap, type DecodeContext } from './decodeContext';
+import { validateSelectorRequirement } from '../validate/validateSelectorRequirement';
+import { decodeLabels } from './decodeLabels';
+import { optionalList, optionalMap, optionalString, report, reportFindings, type DecodeContext } from './decodeContext';
 
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
 
@@ -11,14 +13,16 @@ function decodeRequirement(ctx: DecodeContext, raw: unknown, path: string): Labe
   const values = optionalList(ctx, map.values, `${path}.values`).map((v, i) =>
     typeof v === 'string' ? v : (report(ctx, 'error', 'invalid-type', `${path}.values[${i}]`, `${path}.values[${i}] must be a string`), String(v)),
   );
-  if (!(OPERATORS as readonly string[]).includes(operator)) {
+  const isKnownOperator = (OPERATORS as readonly string[]).includes(operator);
+  if (!isKnownOperator) {
     report(ctx, 'error', 'selector-operator', `${path}.operator`, `"${operator}" is not a valid selector operator (In, NotIn, Exists, DoesNotExist)`);
-    return undefined;
   }
+  reportFindings(ctx, validateSelectorRequirement({ key, operator, values }, path));
+  if (!isKnownOperator) return undefined;
   return { key, operator: operator as LabelSelectorRequirement['operator'], values };
 }
 
-/** Decodes a LabelSelector; absent means undefined ("not given"). */
+/** Decodes a LabelSelector and reports invalid keys, values and operators; absent means undefined ("not given"). */
 export function decodeSelector(ctx: DecodeContext, raw: unknown, path: string): LabelSelector | undefined {
   if (raw === undefined || raw === null) return undefined;
   const map = optionalMap(ctx, raw, path) ?? {};
@@ -27,5 +31,5 @@ export function decodeSelector(ctx: DecodeContext, raw: unknown, path: string): 
     const req = decodeRequirement(ctx, item, `${path}.matchExpressions[${i}]`);
     if (req) matchExpressions.push(req);
   });
-  return { matchLabels: stringMap(ctx, map.matchLabels, `${path}.matchLabels`), matchExpressions };
+  return { matchLabels: decodeLabels(ctx, map.matchLabels, `${path}.matchLabels`), matchExpressions };
 }

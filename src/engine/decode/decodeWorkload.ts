@@ -1,5 +1,9 @@
 import { PROTOCOLS, type ContainerPort, type Protocol, type Workload } from '../model/types';
-import { isRawMap, optionalList, optionalMap, optionalString, report, sourceRef, stringMap, type DecodeContext, type RawMap } from './decodeContext';
+import { validateContainerPorts } from '../validate/validateContainerPorts';
+import { SELECTOR_REQUIRED_KINDS, validateWorkloadSelector } from '../validate/validateWorkloadSelector';
+import { decodeLabels } from './decodeLabels';
+import { decodeSelector } from './decodeSelector';
+import { isRawMap, optionalList, optionalMap, optionalString, report, reportFindings, sourceRef, type DecodeContext, type RawMap } from './decodeContext';
 
 function templatePath(kind: string): string {
   if (kind === 'Pod') return '';
@@ -16,21 +20,24 @@ function decodePorts(ctx: DecodeContext, podSpec: RawMap, specPath: string): Con
   const ports: ContainerPort[] = [];
   optionalList(ctx, podSpec.containers, `${specPath}.containers`).forEach((c, i) => {
     const container = optionalMap(ctx, c, `${specPath}.containers[${i}]`) ?? {};
-    optionalList(ctx, container.ports, `${specPath}.containers[${i}].ports`).forEach((p, j) => {
-      const path = `${specPath}.containers[${i}].ports[${j}]`;
+    const portsPath = `${specPath}.containers[${i}].ports`;
+    const written = optionalList(ctx, container.ports, portsPath).map((p, j): ContainerPort | undefined => {
+      const path = `${portsPath}[${j}]`;
       const port = optionalMap(ctx, p, path) ?? {};
       const protocol = optionalString(ctx, port.protocol, `${path}.protocol`) ?? 'TCP';
       if (!(PROTOCOLS as readonly string[]).includes(protocol)) {
         report(ctx, 'error', 'port-protocol', `${path}.protocol`, `unsupported protocol "${protocol}": must be TCP, UDP or SCTP`);
-        return;
+        return undefined;
       }
       if (typeof port.containerPort !== 'number') {
         report(ctx, 'warning', 'port-ignored', `${path}.containerPort`, 'containerPort is missing or not a number; this port is ignored');
-        return;
+        return undefined;
       }
       const name = optionalString(ctx, port.name, `${path}.name`);
-      ports.push({ ...(name !== undefined ? { name } : {}), containerPort: port.containerPort, protocol: protocol as Protocol });
+      return { ...(name !== undefined ? { name } : {}), containerPort: port.containerPort, protocol: protocol as Protocol };
     });
+    reportFindings(ctx, validateContainerPorts(written, portsPath));
+    for (const port of written) if (port) ports.push(port);
   });
   return ports;
 }
@@ -66,12 +73,17 @@ export function decodeWorkload(ctx: DecodeContext, raw: RawMap, kind: string, na
   const podSpec = optionalMap(ctx, template.spec, specPath) ?? {};
   const owner = kind === 'Pod' ? ownerIdentity(isRawMap(raw.metadata) ? raw.metadata : {}) : undefined;
   const identity = owner ?? { name, kind };
+  const labels = decodeLabels(ctx, metadata.labels, `${metaPath}.labels`);
+  if (raw.apiVersion === 'apps/v1' && (SELECTOR_REQUIRED_KINDS as readonly string[]).includes(kind)) {
+    const spec = optionalMap(ctx, raw.spec, 'spec') ?? {};
+    reportFindings(ctx, validateWorkloadSelector(kind, decodeSelector(ctx, spec.selector, 'spec.selector'), labels, tPath));
+  }
   return {
     id: `${namespace}/${identity.name}[${identity.kind}]`,
     namespace,
     name: identity.name,
     kind: identity.kind,
-    labels: stringMap(ctx, metadata.labels, `${metaPath}.labels`),
+    labels,
     ports: decodePorts(ctx, podSpec, specPath),
     ips: kind === 'Pod' ? podIPs(raw) : [],
     hostNetwork: podSpec.hostNetwork === true,

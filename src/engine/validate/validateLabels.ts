@@ -1,0 +1,25 @@
+import type { Labels } from '../model/types';
+import { finding, type Finding } from './finding';
+import { labelValueErrors } from './labelValueErrors';
+import { qualifiedNameErrors } from './qualifiedNameErrors';
+
+/**
+ * Checks every key of a label map (`metadata.labels`, `matchLabels`) is a
+ * qualified name and every value a label value, reporting at the map's path
+ * (as the API server does) and pointing at the offending key.
+ */
+export function validateLabels(labels: Labels, path: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const [key, value] of Object.entries(labels)) {
+    const at = `${path}.${key}`;
+    const keyErrors = qualifiedNameErrors(key);
+    if (keyErrors.length > 0) {
+      findings.push(finding(path, 'label-key', `${JSON.stringify(key)} is not a valid label key: ${keyErrors.join('; ')}`, { at }));
+    }
+    const valueErrors = labelValueErrors(value);
+    if (valueErrors.length > 0) {
+      findings.push(finding(path, 'label-value', `${JSON.stringify(value)} (label ${key}) is not a valid label value: ${valueErrors.join('; ')}`, { at }));
+    }
+  }
+  return findings;
+}
