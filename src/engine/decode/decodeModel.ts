@@ -1,10 +1,11 @@
 import { WORKLOAD_KINDS, type Issue, type Model, type Namespace, type NetworkPolicy, type SourceFile, type Workload } from '../model/types';
-import { parseYamlFile, type YamlDocument } from '../yaml/parseYamlFile';
+import { parseYamlFile } from '../yaml/parseYamlFile';
 import { decodePolicy } from './decodePolicy';
+import { expandLists } from './expandLists';
 import { decodeWorkload } from './decodeWorkload';
 import { validateName } from '../validate/validateName';
 import { decodeLabels } from './decodeLabels';
-import { isRawMap, optionalMap, optionalString, report, reportFindings, sourceRef, type DecodeContext, type RawMap } from './decodeContext';
+import { optionalMap, optionalString, report, reportFindings, sourceRef, type DecodeContext } from './decodeContext';
 
 /** The label every namespace carries with its own name. */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -14,38 +15,6 @@ export interface DecodedModel {
   model: Model;
   issues: Issue[];
   invalidObjects: ReadonlySet<string>;
-}
-
-interface RawObject {
-  doc: YamlDocument;
-  base: string;
-  raw: RawMap;
-  kind: string;
-}
-
-function expandLists(doc: YamlDocument, issues: Issue[]): RawObject[] {
-  const out: RawObject[] = [];
-  const visit = (value: unknown, base: string, impliedKind: string | undefined) => {
-    const ctx: DecodeContext = { doc, base, object: base || `document ${doc.index + 1}`, issues };
-    if (!isRawMap(value)) {
-      report(ctx, 'error', 'not-an-object', '', 'expected a Kubernetes object (a YAML mapping)');
-      return;
-    }
-    const kind = typeof value.kind === 'string' ? value.kind : impliedKind;
-    if (kind === undefined) {
-      report(ctx, 'error', 'required', 'kind', 'kind is required');
-      return;
-    }
-    if (kind === 'List' || kind.endsWith('List')) {
-      const items = Array.isArray(value.items) ? value.items : [];
-      const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
-      items.forEach((item, i) => visit(item, base === '' ? `items[${i}]` : `${base}.items[${i}]`, itemKind));
-      return;
-    }
-    out.push({ doc, base, raw: value, kind });
-  };
-  if (doc.value !== null && doc.value !== undefined) visit(doc.value, '', undefined);
-  return out;
 }
 
 function namespaceOf(labels: Record<string, string>, name: string, isDeclared: boolean, ctx?: DecodeContext): Namespace {
