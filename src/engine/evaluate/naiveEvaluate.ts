@@ -27,9 +27,21 @@ function namespaceLabels(model: Model, name: string): Labels {
   return { ...(ns?.labels ?? {}), 'kubernetes.io/metadata.name': name };
 }
 
+const parsedAddresses = new Map<string, ipaddr.IPv4 | ipaddr.IPv6>();
+const parsedCidrs = new Map<string, [ipaddr.IPv4 | ipaddr.IPv6, number]>();
+
+function memo<T>(cache: Map<string, T>, text: string, parse: (text: string) => T): T {
+  let value = cache.get(text);
+  if (value === undefined) {
+    value = parse(text);
+    cache.set(text, value);
+  }
+  return value;
+}
+
 function addressInCidr(ip: string, cidr: string): boolean {
-  const addr = ipaddr.parse(ip);
-  const range = ipaddr.parseCIDR(cidr);
+  const addr = memo(parsedAddresses, ip, ipaddr.parse);
+  const range = memo(parsedCidrs, cidr, ipaddr.parseCIDR);
   return addr.kind() === range[0].kind() && addr.match(range);
 }
 

@@ -16,7 +16,8 @@ function cleanMetadata(raw: unknown, namespace: string | undefined): RawMap {
   const metadata: RawMap = isRawMap(raw) ? { ...raw } : {};
   for (const f of SERVER_FIELDS) delete metadata[f];
   if (isRawMap(metadata.annotations)) {
-    const { [LAST_APPLIED]: _dropped, ...rest } = metadata.annotations;
+    const rest = { ...metadata.annotations };
+    delete rest[LAST_APPLIED];
     if (Object.keys(rest).length > 0) metadata.annotations = rest;
     else delete metadata.annotations;
   }
