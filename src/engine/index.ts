@@ -8,3 +8,4 @@ export { matchesSelector, isEmptySelector } from './selectors/matchesSelector';
 export { explainConnection, type Endpoint, type ExplainQuery, type Explanation, type SideExplanation, type RuleVerdict, type PeerVerdict, type PortVerdict } from './evaluate/explainConnection';
 export type { CompiledModel, CompiledRule, Direction } from './evaluate/compileModel';
 export { exportManifests, type ExportScope } from './export/exportManifests';
+export { externalFlows, OTHER_ADDRESSES, type ExternalBlock, type ExternalFlow } from './evaluate/externalFlows';
