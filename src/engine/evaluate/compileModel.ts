@@ -93,6 +93,16 @@ export function compileModel(model: Model): CompiledModel {
   const nsLabels = new Map(model.namespaces.map((n) => [n.name, n.labels]));
   const selectors = new SelectorCache(workloads, byNamespace, nsLabels);
   const ips = workloadIPs(workloads);
+  const blockCache = new Map<string, IPRange[]>();
+  const blockRanges = (cidr: string, except: readonly string[]): IPRange[] => {
+    const key = `${cidr} ${except.join(' ')}`;
+    let ranges = blockCache.get(key);
+    if (!ranges) {
+      ranges = ipBlockRanges(cidr, except);
+      blockCache.set(key, ranges);
+    }
+    return ranges;
+  };
   const n = workloads.length;
   const out: CompiledModel = {
     workloads,
@@ -111,7 +121,7 @@ export function compileModel(model: Model): CompiledModel {
     const ipRanges: IPRange[] = [];
     for (const peer of peers) {
       if (peer.kind === 'ipBlock') {
-        const ranges = ipBlockRanges(peer.cidr, peer.except);
+        const ranges = blockRanges(peer.cidr, peer.except);
         ipRanges.push(...ranges);
         ips.forEach((list, i) => {
           if (list.some((ip) => ip !== undefined && isInRanges(ip, ranges))) podMask[i] = 1;
@@ -143,8 +153,8 @@ export function compileModel(model: Model): CompiledModel {
     const hasEgress = policy.policyTypes.includes('Egress');
     const ingress = hasIngress ? policy.ingress.map((r, i) => compileRule(policy, 'ingress', i, r.peers, r.ports)) : [];
     const egress = hasEgress ? policy.egress.map((r, i) => compileRule(policy, 'egress', i, r.peers, r.ports)) : [];
-    for (const r of policy.ingress) for (const p of r.peers) if (p.kind === 'ipBlock') out.ingressIPRanges.push(...ipBlockRanges(p.cidr, p.except));
-    for (const r of policy.egress) for (const p of r.peers) if (p.kind === 'ipBlock') out.egressIPRanges.push(...ipBlockRanges(p.cidr, p.except));
+    for (const r of policy.ingress) for (const p of r.peers) if (p.kind === 'ipBlock') out.ingressIPRanges.push(...blockRanges(p.cidr, p.except));
+    for (const r of policy.egress) for (const p of r.peers) if (p.kind === 'ipBlock') out.egressIPRanges.push(...blockRanges(p.cidr, p.except));
     for (let i = 0; i < n; i++) {
       if (!subjects[i]) continue;
       if (hasIngress) {

@@ -24,16 +24,31 @@ export interface Evaluation {
   ingressExternals: ExternalPeer[];
   /** Address pieces the cluster's workloads can connect to. */
   egressExternals: ExternalPeer[];
-  /** Allowed connections from workload `i` to workload `j` at `pairs[i * n + j]`. */
-  pairs: ConnSet[];
+  /** Allowed connections from workload `i` to workload `j`: `connTable[pairs[i * n + j]]` (0 = none); see {@link pairConns}. */
+  pairs: Uint32Array;
+  /** The distinct connection sets `pairs` points into; entry 0 is the empty set. */
+  connTable: ConnSet[];
   /** Allowed connections from ingress external `k` to workload `j` at `fromExternal[k * n + j]`. */
   fromExternal: ConnSet[];
   /** Allowed connections from workload `i` to egress external `k` at `toExternal[i * m + k]`. */
   toExternal: ConnSet[];
 }
 
-function ruleMatchesIP(rule: CompiledRule, ip: IPRange): boolean {
-  return rule.isAnyPeer || isInRanges(ip, rule.ipRanges);
+/** Allowed connections from workload index `s` to workload index `d`. */
+export function pairConns(ev: Evaluation, s: number, d: number): ConnSet {
+  return ev.connTable[ev.pairs[s * ev.compiled.workloads.length + d]];
+}
+
+/** Per rule, which pieces it admits: computed once rather than per piece × workload. */
+function pieceMasks(rules: readonly CompiledRule[][], pieces: readonly ExternalPeer[]): Map<CompiledRule, Uint8Array> {
+  const masks = new Map<CompiledRule, Uint8Array>();
+  for (const list of rules) {
+    for (const r of list) {
+      if (masks.has(r)) continue;
+      masks.set(r, Uint8Array.from(pieces, (p) => (r.isAnyPeer || isInRanges(p.range, r.ipRanges) ? 1 : 0)));
+    }
+  }
+  return masks;
 }
 
 /** What one side allows: the union over the rules of every policy selecting it (semantics §3). */
@@ -64,7 +79,9 @@ export function evaluateModel(model: Model): Evaluation {
   const n = compiled.workloads.length;
   const ingressIsolated = compiled.ingressPolicies.map((p) => p.length > 0);
   const egressIsolated = compiled.egressPolicies.map((p) => p.length > 0);
-  const pairs: ConnSet[] = new Array<ConnSet>(n * n).fill(NO_CONNS);
+  const pairs = new Uint32Array(n * n);
+  const connTable: ConnSet[] = [NO_CONNS];
+  const tableIds = new Map<ConnSet, number>([[NO_CONNS, 0]]);
   for (let s = 0; s < n; s++) {
     const egress = compiled.egressRules[s];
     for (let d = 0; d < n; d++) {
@@ -72,22 +89,32 @@ export function evaluateModel(model: Model): Evaluation {
       const out = sideConns(egressIsolated[s], egress, (r) => r.podMask[d] === 1, d);
       if (isEmptyConns(out)) continue;
       const into = sideConns(ingressIsolated[d], compiled.ingressRules[d], (r) => r.podMask[s] === 1, d);
-      pairs[s * n + d] = intersectConns(out, into);
+      const conns = intersectConns(out, into);
+      if (isEmptyConns(conns)) continue;
+      let id = tableIds.get(conns);
+      if (id === undefined) {
+        id = connTable.length;
+        connTable.push(conns);
+        tableIds.set(conns, id);
+      }
+      pairs[s * n + d] = id;
     }
   }
   const ingressExternals = externals(compiled.ingressIPRanges);
   const egressExternals = externals(compiled.egressIPRanges);
-  const fromExternal = ingressExternals.flatMap((ext) =>
-    compiled.workloads.map((_, d) => sideConns(ingressIsolated[d], compiled.ingressRules[d], (r) => ruleMatchesIP(r, ext.range), d)),
+  const ingressMasks = pieceMasks(compiled.ingressRules, ingressExternals);
+  const egressMasks = pieceMasks(compiled.egressRules, egressExternals);
+  const fromExternal = ingressExternals.flatMap((_, k) =>
+    compiled.workloads.map((__, d) => sideConns(ingressIsolated[d], compiled.ingressRules[d], (r) => ingressMasks.get(r)?.[k] === 1, d)),
   );
   const m = egressExternals.length;
   const toExternal: ConnSet[] = [];
   for (let s = 0; s < n; s++) {
     for (let k = 0; k < m; k++) {
-      toExternal.push(sideConns(egressIsolated[s], compiled.egressRules[s], (r) => ruleMatchesIP(r, egressExternals[k].range), -1));
+      toExternal.push(sideConns(egressIsolated[s], compiled.egressRules[s], (r) => egressMasks.get(r)?.[k] === 1, -1));
     }
   }
-  return { compiled, ingressExternals, egressExternals, pairs, fromExternal, toExternal };
+  return { compiled, ingressExternals, egressExternals, pairs, connTable, fromExternal, toExternal };
 }
 
 /** Every allowed connection of an evaluation, workload pairs first, then to and from external ranges. */
@@ -97,8 +124,8 @@ export function listConnections(ev: Evaluation): Connection[] {
   const out: Connection[] = [];
   for (let s = 0; s < n; s++) {
     for (let d = 0; d < n; d++) {
-      const conns = ev.pairs[s * n + d];
-      if (!isEmptyConns(conns)) out.push({ src: workloads[s].id, dst: workloads[d].id, conns });
+      const id = ev.pairs[s * n + d];
+      if (id !== 0) out.push({ src: workloads[s].id, dst: workloads[d].id, conns: ev.connTable[id] });
     }
     ev.egressExternals.forEach((ext, k) => {
       const conns = ev.toExternal[s * ev.egressExternals.length + k];

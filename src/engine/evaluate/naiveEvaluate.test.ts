@@ -39,7 +39,7 @@ describe('naiveEvaluate', () => {
 
   it('takes the union of the policies that select a pod (§3)', () => {
     const m = model([a, b], [
-      policy('default', 'web', labelled({ app: 'b' }), ['Ingress'], [{ peers: [], ports: [tcp(80)] }]),
+      policy('default', 'web', labelled({ app: 'b' }), ['Ingress'], [{ peers: [pods(labelled({ app: 'a' }))], ports: [tcp(80)] }]),
       policy('default', 'dns', any, ['Ingress'], [{ peers: [], ports: [udp(53)] }]),
     ]);
     expect(naiveEvaluate(m, w(0), w(1))).toBe('TCP 80,UDP 53');

@@ -127,12 +127,12 @@ export function naiveProbePorts(model: Model): number[] {
  * `naiveIsAllowed` at every probe port of every protocol.
  */
 export function naiveEvaluate(model: Model, src: NaiveEndpoint, dst: NaiveEndpoint, probes: readonly number[] = naiveProbePorts(model)): string {
-  // Why probing suffices: for one protocol the allowed set is a union of
-  // intervals [a, b] whose ends are 1, 65535, a rule's port or endPort, or a
-  // container port (named ports), so membership can only change at some a or
-  // some b + 1. All of those are probe points, hence between two consecutive
-  // probes q_k < q_k+1 the answer is constant on q_k..q_k+1 - 1 and the probe
-  // at q_k decides that whole stretch.
+  // Why probing suffices: each rule's ports allow, per protocol, intervals
+  // [a, b] with a and b among 1, 65535, a port, an endPort or a container port
+  // (named ports). Unions and intersections of such sets create no new edges,
+  // so whether a port is allowed can only change at some a or at some b + 1,
+  // and every one of those is a probe. Hence the answer is constant from one
+  // probe up to the port before the next, and the probe decides that stretch.
   const groups: string[] = [];
   let isAll = true;
   for (const protocol of PROTOCOL_ORDER) {

@@ -24,8 +24,8 @@ export function universe(family: 4 | 6): IPRange {
 export function parseCidr(text: string): IPRange | undefined {
   const isV4 = ipaddr.IPv4.isValidCIDRFourPartDecimal(text);
   if (!isV4 && !(text.includes(':') && ipaddr.IPv6.isValidCIDR(text))) return undefined;
-  const [addr, prefix] = ipaddr.parseCIDR(text);
-  const family = addr.kind() === 'ipv4' ? 4 : 6;
+  const [addr, prefix] = isV4 ? ipaddr.IPv4.parseCIDR(text) : ipaddr.IPv6.parseCIDR(text);
+  const family = isV4 ? 4 : 6;
   const hostBits = BITS[family] - BigInt(prefix);
   const value = toBigInt(addr.toByteArray());
   const start = (value >> hostBits) << hostBits;
