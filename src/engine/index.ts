@@ -9,3 +9,6 @@ export { explainConnection, type Endpoint, type ExplainQuery, type Explanation, 
 export type { CompiledModel, CompiledRule, Direction } from './evaluate/compileModel';
 export { exportManifests, type ExportScope } from './export/exportManifests';
 export { externalFlows, OTHER_ADDRESSES, type ExternalBlock, type ExternalFlow } from './evaluate/externalFlows';
+export { planAllowFlow, type FlowEnd, type FlowPlan, type PolicyChange } from './generate/planAllowFlow';
+export { applyPolicyChanges } from './generate/applyPolicyChanges';
+export { identifyingLabels } from './generate/identifyingLabels';

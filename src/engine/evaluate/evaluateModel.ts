@@ -52,7 +52,7 @@ function pieceMasks(rules: readonly CompiledRule[][], pieces: readonly ExternalP
 }
 
 /** What one side allows: the union over the rules of every policy selecting it (semantics §3). */
-function sideConns(isolated: boolean, rules: readonly CompiledRule[], admits: (r: CompiledRule) => boolean, dest: number): ConnSet {
+export function sideConns(isolated: boolean, rules: readonly CompiledRule[], admits: (r: CompiledRule) => boolean, dest: number): ConnSet {
   if (!isolated) return ALL_CONNS;
   let out = NO_CONNS;
   for (const r of rules) {
