@@ -12,3 +12,5 @@ export { externalFlows, OTHER_ADDRESSES, type ExternalBlock, type ExternalFlow }
 export { planAllowFlow, type FlowEnd, type FlowPlan, type PolicyChange } from './generate/planAllowFlow';
 export { applyPolicyChanges } from './generate/applyPolicyChanges';
 export { identifyingLabels } from './generate/identifyingLabels';
+export { POLICY_TEMPLATES, policyTemplate, type PolicyTemplateId, type TemplateOptions } from './generate/policyTemplates';
+export { dumpYaml } from './yaml/dumpYaml';
