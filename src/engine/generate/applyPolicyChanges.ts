@@ -22,20 +22,24 @@ function findPolicy(value: unknown, id: string): RawMap | undefined {
   return undefined;
 }
 
-function addRule(policy: RawMap, change: Extract<PolicyChange, { kind: 'add-rule' }>): void {
+type RuleChange = Extract<PolicyChange, { kind: 'add-rule' | 'replace-rule' }>;
+
+function editRules(policy: RawMap, change: RuleChange): void {
   const spec = isRawMap(policy.spec) ? policy.spec : (policy.spec = {});
   const rules = Array.isArray(spec[change.direction]) ? (spec[change.direction] as unknown[]) : (spec[change.direction] = []);
-  rules.push(change.rule);
+  if (change.kind === 'add-rule') rules.push(change.rule);
+  else if (change.rule) rules[change.ruleIndex] = change.rule;
+  else rules.splice(change.ruleIndex, 1);
 }
 
-function applyAddRule(files: SourceFile[], change: Extract<PolicyChange, { kind: 'add-rule' }>): SourceFile[] {
+function applyRuleChange(files: SourceFile[], change: RuleChange): SourceFile[] {
   for (const [fi, file] of files.entries()) {
     const chunks = file.text.split(DOCUMENT_START);
     for (const [ci, chunk] of chunks.entries()) {
       const docs = parseYamlFile({ name: file.name, text: chunk }).documents;
       const doc = docs.find((d) => findPolicy(d.value, change.policy));
       if (!doc) continue;
-      addRule(findPolicy(doc.value, change.policy) as RawMap, change);
+      editRules(findPolicy(doc.value, change.policy) as RawMap, change);
       chunks[ci] = `${chunk.startsWith('---') ? '---\n' : ''}${dumpYaml([doc.value])}`;
       return files.map((f, i) => (i === fi ? { ...f, text: chunks.join('') } : f));
     }
@@ -51,10 +55,10 @@ function applyCreate(files: SourceFile[], change: Extract<PolicyChange, { kind: 
 }
 
 /**
- * Applies planned policy changes to the workspace files: a rule is appended to
- * the document that holds its policy (that document is rewritten, the rest of the
+ * Applies planned policy changes to the workspace files: a rule is appended,
+ * replaced or removed in the document that holds its policy (that document is rewritten, the rest of the
  * file is untouched); a new policy is appended to the file of the workload it selects.
  */
 export function applyPolicyChanges(files: readonly SourceFile[], changes: readonly PolicyChange[], fileOfWorkload: (id: string) => string | undefined): SourceFile[] {
-  return changes.reduce<SourceFile[]>((acc, change) => (change.kind === 'add-rule' ? applyAddRule(acc, change) : applyCreate(acc, change, fileOfWorkload)), [...files]);
+  return changes.reduce<SourceFile[]>((acc, change) => (change.kind === 'create' ? applyCreate(acc, change, fileOfWorkload) : applyRuleChange(acc, change)), [...files]);
 }

@@ -11,9 +11,10 @@ import { identifyingLabels } from './identifyingLabels';
 /** One end of a flow to allow: a workload id, or an address range outside the cluster. */
 export type FlowEnd = { workload: string } | { cidr: string };
 
-/** A change to the policies: append a rule to an existing policy, or create a policy. */
+/** A change to the policies: append, replace or (with `rule: null`) remove a rule of a policy, or create a policy. */
 export type PolicyChange =
   | { kind: 'add-rule'; policy: string; direction: Direction; rule: Record<string, unknown> }
+  | { kind: 'replace-rule'; policy: string; direction: Direction; ruleIndex: number; rule: Record<string, unknown> | null }
   | { kind: 'create'; policy: string; nearWorkload: string; manifest: Record<string, unknown> };
 
 /** What allowing a flow takes: the changes, and a sentence per change for the preview. */

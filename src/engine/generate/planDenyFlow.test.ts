@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../analyze';
+import { formatConnlistTxt } from '../format/formatConnlistTxt';
+import type { SourceFile } from '../model/types';
+import { applyPolicyChanges } from './applyPolicyChanges';
+import type { FlowEnd } from './planAllowFlow';
+import { planDenyFlow } from './planDenyFlow';
+
+const pod = (name: string, ns: string, labels: string) => `apiVersion: v1
+kind: Pod
+metadata: {name: ${name}, namespace: ${ns}, labels: {${labels}}}
+spec: {containers: [{name: c, ports: [{containerPort: 8080}]}]}
+`;
+const policy = (name: string, ns: string, spec: string) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: ${name}, namespace: ${ns}}
+spec:
+${spec}`;
+
+const PODS = [pod('web', 'shop', 'app: web, tier: front'), pod('admin', 'shop', 'app: admin, tier: front'), pod('api', 'shop', 'app: api'), pod('scanner', 'ops', 'app: scanner')];
+
+function deny(text: string, src: FlowEnd, dst: FlowEnd) {
+  const files: SourceFile[] = [{ name: 'c.yaml', text }];
+  const a = analyze(files);
+  const plan = planDenyFlow(a.evaluation.compiled, src, dst);
+  const after = applyPolicyChanges(files, plan.changes, () => 'c.yaml');
+  const errors = analyze(after).issues.filter((i) => i.severity === 'error');
+  return { plan, before: formatConnlistTxt(a.connections).split('\n'), after: formatConnlistTxt(analyze(after).connections).split('\n'), errors };
+}
+
+const W = (id: string) => ({ workload: id });
+const removed = (r: { before: string[]; after: string[] }) => r.before.filter((l) => !r.after.includes(l));
+
+describe('planDenyFlow', () => {
+  it('removes a peer that admits only the source, and the rule when it empties, in every policy that allows it', () => {
+    const text = [
+      ...PODS,
+      policy('api-in', 'shop', '  podSelector: {matchLabels: {app: api}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n  - from: [{podSelector: {matchLabels: {app: admin}}}]\n'),
+      policy('api-in-too', 'shop', '  podSelector: {matchLabels: {app: api}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: web}}}, {namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ops}}}]\n'),
+    ].join('---\n');
+    const r = deny(text, W('shop/web[Pod]'), W('shop/api[Pod]'));
+    expect(r.plan.descriptions).toEqual([
+      'Remove ingress rule 1 of shop/api-in so it no longer admits web.',
+      'Narrow ingress rule 1 of shop/api-in-too so it no longer admits web.',
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(removed(r)).toEqual(['shop/web[Pod] => shop/api[Pod] : All Connections']);
+  });
+
+  it('narrows a podSelector that admits several pods with NotIn on the identifying label', () => {
+    const text = [...PODS, policy('api-in', 'shop', '  podSelector: {matchLabels: {app: api}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {tier: front}}}]\n    ports: [{port: 8080}]\n')].join('---\n');
+    const r = deny(text, W('shop/web[Pod]'), W('shop/api[Pod]'));
+    expect(r.plan.changes[0]).toMatchObject({ kind: 'replace-rule', rule: { from: [{ podSelector: { matchLabels: { tier: 'front' }, matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['web'] }] } }], ports: [{ port: 8080 }] } });
+    expect(removed(r)).toEqual(['shop/web[Pod] => shop/api[Pod] : TCP 8080']);
+    expect(r.after).toContain('shop/admin[Pod] => shop/api[Pod] : TCP 8080');
+  });
+
+  it('turns an open rule (empty from) into every namespace, pod and address except the source', () => {
+    const text = [...PODS, policy('api-in', 'shop', '  podSelector: {matchLabels: {app: api}}\n  ingress:\n  - {}\n')].join('---\n');
+    const r = deny(text, W('ops/scanner[Pod]'), W('shop/api[Pod]'));
+    expect(r.errors).toEqual([]);
+    expect(removed(r)).toEqual(['ops/scanner[Pod] => shop/api[Pod] : All Connections']);
+  });
+
+  it('adds an except for an external range inside an ipBlock', () => {
+    const text = [...PODS, policy('api-in', 'shop', '  podSelector: {matchLabels: {app: api}}\n  ingress:\n  - from: [{ipBlock: {cidr: 10.0.0.0/8}}]\n')].join('---\n');
+    const r = deny(text, { cidr: '10.1.0.0/16' }, W('shop/api[Pod]'));
+    expect(r.plan.changes[0]).toMatchObject({ rule: { from: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }] } });
+    expect(r.after).toContain('10.2.0.0-10.255.255.255[External] => shop/api[Pod] : All Connections');
+    expect(r.after.some((l) => l.startsWith('10.1.0.0-10.1.255.255[External] => shop/api[Pod]'))).toBe(false);
+  });
+
+  it('isolates the destination and admits everyone else when no policy selects either side', () => {
+    const r = deny(PODS.join('---\n'), W('shop/web[Pod]'), W('shop/api[Pod]'));
+    expect(r.plan.descriptions).toEqual(['Create shop/deny-web-to-api: isolate api for ingress and admit every peer except web.']);
+    expect(r.errors).toEqual([]);
+    expect(removed(r)).toEqual(['shop/web[Pod] => shop/api[Pod] : All Connections']);
+  });
+
+  it('narrows the egress side when only the source is isolated, keeping the rule for the policy\'s other workloads', () => {
+    const text = [...PODS, policy('out', 'shop', '  podSelector: {}\n  egress:\n  - to: [{namespaceSelector: {}}]\n')].join('---\n');
+    const r = deny(text, W('shop/api[Pod]'), W('ops/scanner[Pod]'));
+    expect(r.plan.changes[0]).toMatchObject({ kind: 'replace-rule', policy: 'shop/out', direction: 'egress' });
+    expect(r.plan.descriptions[1]).toBe('Create shop/out-except-api so the other workloads shop/out selects keep those rules.');
+    expect(r.errors).toEqual([]);
+    expect(removed(r), JSON.stringify(r.plan.changes)).toEqual(['shop/api[Pod] => ops/scanner[Pod] : All Connections']);
+  });
+});
