@@ -1,6 +1,7 @@
 import { analyze, type Issue } from '../engine';
 import { FORMATS, formatOutput, type Format } from './formatOutput';
 import { readInputs } from './readInputs';
+import { runDiff } from './runDiff';
 
 /** What a CLI run printed and its exit code. */
 export interface CliResult {
@@ -11,6 +12,7 @@ export interface CliResult {
 
 /** Usage text of `analyze`. */
 export const USAGE = `usage: netpol-canvas [--format txt|json|csv|md|dot] [--verbose] <file|dir|->...
+       netpol-canvas diff [--format txt|json] <before> <after>
 
 Lists the connections Kubernetes NetworkPolicies allow between the workloads
 in the given manifests (directories are read recursively: .yaml, .yml, .json;
@@ -48,6 +50,7 @@ function parseArgs(argv: readonly string[]): { format: Format; verbose: boolean;
 
 /** Runs the analysis CLI on arguments; never throws for bad input. */
 export function runAnalyze(argv: readonly string[], readStdin: () => string): CliResult {
+  if (argv[0] === 'diff') return runDiff(argv.slice(1), readStdin);
   if (argv.includes('--help') || argv.includes('-h')) return { stdout: USAGE, stderr: '', code: 0 };
   const args = parseArgs(argv);
   if (typeof args === 'string') return { stdout: '', stderr: `netpol-canvas: ${args}\n${USAGE}`, code: 2 };

@@ -16,3 +16,4 @@ export { POLICY_TEMPLATES, policyTemplate, type PolicyTemplateId, type TemplateO
 export { dumpYaml } from './yaml/dumpYaml';
 export { planDenyFlow, type DenyPlan } from './generate/planDenyFlow';
 export { ruleToRaw, peerToRaw, portToRaw, selectorToRaw } from './generate/ruleToRaw';
+export { diffEvaluations, type ConnectionChange } from './evaluate/diffEvaluations';
