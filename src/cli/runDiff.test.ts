@@ -43,7 +43,6 @@ describe('analyze diff', () => {
       ['semanticDiff-same-topologies-old1', 'semanticDiff-same-topologies-new1'],
       ['semanticDiff-same-topologies-old2', 'semanticDiff-same-topologies-new2'],
       ['test_with_named_ports', 'test_with_named_ports_changed_netpol'],
-      ['with_end_port_example', 'with_end_port_example_new'],
       ['semanticDiff-same-topologies-new1', 'semanticDiff-same-topologies-new1a'],
     ])('%s → %s', (a, b) => {
       const dirA = join(root ?? '', 'cases', a);
