@@ -17,3 +17,4 @@ export { dumpYaml } from './yaml/dumpYaml';
 export { planDenyFlow, type DenyPlan } from './generate/planDenyFlow';
 export { ruleToRaw, peerToRaw, portToRaw, selectorToRaw } from './generate/ruleToRaw';
 export { diffEvaluations, type ConnectionChange } from './evaluate/diffEvaluations';
+export { editObject, appendObject, type ObjectRef } from './generate/editObject';

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../analyze';
+import { appendObject, editObject } from './editObject';
+
+const TEXT = `# shop workloads, keep this comment
+apiVersion: v1
+kind: Pod
+metadata: {name: web, namespace: shop, labels: {app: web}}
+spec: {containers: [{name: c}]}
+---
+# the list below came from kubectl
+apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Pod
+  metadata: {name: api, namespace: shop, labels: {app: api}}
+  spec: {containers: [{name: c}]}
+- apiVersion: v1
+  kind: Pod
+  metadata: {name: db, namespace: shop, labels: {app: db}}
+  spec: {containers: [{name: c}]}
+`;
+
+const files = [{ name: 'a.yaml', text: TEXT }];
+const labelsOf = (f: typeof files, id: string) => analyze(f).model.workloads.find((w) => w.id === id)?.labels;
+
+describe('editObject', () => {
+  it('rewrites only the document holding the object, so other comments survive', () => {
+    const after = editObject(files, { kind: 'Pod', namespace: 'shop', name: 'db' }, (raw) => ({ ...raw, metadata: { ...(raw.metadata as object), labels: { app: 'db', tier: 'data' } } }));
+    expect(labelsOf(after, 'shop/db[Pod]')).toEqual({ app: 'db', tier: 'data' });
+    expect(after[0].text.startsWith('# shop workloads, keep this comment\n')).toBe(true);
+    expect(labelsOf(after, 'shop/api[Pod]')).toEqual({ app: 'api' });
+  });
+
+  it('deletes an object when the edit returns null, from a List too', () => {
+    const after = editObject(files, { kind: 'Pod', namespace: 'shop', name: 'api' }, () => null);
+    expect(analyze(after).model.workloads.map((w) => w.id)).toEqual(['shop/web[Pod]', 'shop/db[Pod]']);
+    const noWeb = editObject(files, { kind: 'Pod', namespace: 'shop', name: 'web' }, () => null);
+    expect(analyze(noWeb).model.workloads.map((w) => w.id)).toEqual(['shop/api[Pod]', 'shop/db[Pod]']);
+  });
+
+  it('leaves the files as they were when the object is not there', () => {
+    expect(editObject(files, { kind: 'Pod', namespace: 'other', name: 'web' }, () => null)).toEqual(files);
+  });
+
+  it('appends a new object as its own document', () => {
+    const after = appendObject(files, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels: { team: 'a' } } }, 'a.yaml');
+    expect(analyze(after).model.namespaces.find((n) => n.name === 'shop')?.labels).toEqual({ team: 'a', 'kubernetes.io/metadata.name': 'shop' });
+    expect(appendObject([], { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } })).toEqual([{ name: 'workspace.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n' }]);
+  });
+});
