@@ -18,3 +18,5 @@ export { planDenyFlow, type DenyPlan } from './generate/planDenyFlow';
 export { ruleToRaw, peerToRaw, portToRaw, selectorToRaw } from './generate/ruleToRaw';
 export { diffEvaluations, type ConnectionChange } from './evaluate/diffEvaluations';
 export { editObject, appendObject, type ObjectRef } from './generate/editObject';
+export { lintModel } from './lint/lintModel';
+export type { Lint } from './lint/lint';

@@ -1,0 +1,12 @@
+import type { PolicyChange } from '../generate/planAllowFlow';
+import type { Severity } from '../model/types';
+
+/** A likely mistake found across all policies, with the objects concerned and a safe fix where there is one. */
+export interface Lint {
+  code: string;
+  severity: Severity;
+  message: string;
+  /** Ids of the objects concerned: workloads `ns/name[Kind]`, policies `ns/name`, namespaces `ns:<name>`. */
+  objects: string[];
+  fix?: { description: string; changes: PolicyChange[] };
+}

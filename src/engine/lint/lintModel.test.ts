@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../analyze';
+import { lintModel } from './lintModel';
+
+const pod = (name: string, ns: string, labels: string, extra = '') => `apiVersion: v1
+kind: Pod
+metadata: {name: ${name}, namespace: ${ns}, labels: {${labels}}}
+spec: {containers: [{name: c, ports: [{containerPort: 8080, name: http}]}]${extra}}
+`;
+const np = (name: string, ns: string, spec: string) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: ${name}, namespace: ${ns}}
+spec: ${spec}
+`;
+const BASE = [
+  `apiVersion: v1\nkind: Namespace\nmetadata: {name: web, labels: {team: web}}\n`,
+  `apiVersion: v1\nkind: Namespace\nmetadata: {name: core, labels: {team: core}}\n`,
+  pod('frontend', 'web', 'app: frontend'),
+  pod('api', 'core', 'app: api'),
+  `apiVersion: v1\nkind: Pod\nmetadata: {name: coredns, namespace: kube-system, labels: {k8s-app: kube-dns}}\nspec: {containers: [{name: c, ports: [{containerPort: 53, protocol: UDP}, {containerPort: 53, protocol: TCP}]}]}\n`,
+];
+
+function lints(...docs: string[]) {
+  const a = analyze([{ name: 'x.yaml', text: [...BASE, ...docs].join('---\n') }]);
+  expect(a.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  return lintModel(a.model, a.evaluation);
+}
+const codes = (...docs: string[]) => lints(...docs).map((l) => l.code);
+const DENY_EGRESS = np('deny-out', 'web', '{podSelector: {}, policyTypes: [Egress]}');
+const DENY_IN = np('deny-in', 'core', '{podSelector: {}, policyTypes: [Ingress]}');
+
+describe('lintModel', () => {
+  it('dns-blocked: an egress-isolated workload with no DNS egress, with a one-click fix', () => {
+    const found = lints(DENY_EGRESS).find((l) => l.code === 'dns-blocked');
+    expect(found?.objects).toEqual(['web/frontend[Pod]']);
+    expect(found?.fix?.changes[0]).toMatchObject({ kind: 'create', policy: 'web/allow-dns-egress' });
+  });
+
+  it('dns-blocked is silent when another policy allows DNS (the union counts)', () => {
+    const dns = np('dns', 'web', '{podSelector: {}, egress: [{to: [{namespaceSelector: {}}], ports: [{port: 53, protocol: UDP}, {port: 53}]}]}');
+    expect(codes(DENY_EGRESS, dns)).not.toContain('dns-blocked');
+  });
+
+  it('policy-selects-nothing and peer-matches-nothing', () => {
+    const c = codes(np('ghost', 'web', '{podSelector: {matchLabels: {app: ghost}}}'), np('p', 'core', '{podSelector: {}, ingress: [{from: [{podSelector: {matchLabels: {app: nobody}}}]}]}'));
+    expect(c).toContain('policy-selects-nothing');
+    expect(c).toContain('peer-matches-nothing');
+  });
+
+  it('namespace-selector-matches-nothing', () => {
+    expect(codes(np('p', 'core', '{podSelector: {}, ingress: [{from: [{namespaceSelector: {matchLabels: {team: nope}}}]}]}'))).toContain('namespace-selector-matches-nothing');
+  });
+
+  it('split-peer: a namespaceSelector peer beside a podSelector peer that only makes sense joined', () => {
+    const found = lints(np('api-in', 'core', '{podSelector: {}, ingress: [{from: [{namespaceSelector: {matchLabels: {team: web}}}, {podSelector: {matchLabels: {app: frontend}}}]}]}')).find((l) => l.code === 'split-peer');
+    expect(found?.message).toContain('peers 1 and 2 are two peers (ORed)');
+  });
+
+  it('joined-peer-matches-nothing: the reverse mistake', () => {
+    expect(codes(np('api-in', 'core', '{podSelector: {}, ingress: [{from: [{namespaceSelector: {matchLabels: {team: core}}, podSelector: {matchLabels: {app: frontend}}}]}]}'))).toContain('joined-peer-matches-nothing');
+  });
+
+  it('named-port-unresolved: a named port no reachable workload declares', () => {
+    expect(codes(np('p', 'core', '{podSelector: {}, ingress: [{ports: [{port: grpc}]}]}'))).toContain('named-port-unresolved');
+    expect(codes(np('p', 'core', '{podSelector: {}, ingress: [{ports: [{port: http}]}]}'))).not.toContain('named-port-unresolved');
+  });
+
+  it('udp-port-without-protocol: port 53 without protocol on a UDP-only server', () => {
+    const dnsOnlyUdp = `apiVersion: v1\nkind: Pod\nmetadata: {name: dns2, namespace: core, labels: {app: dns2}}\nspec: {containers: [{name: c, ports: [{containerPort: 5353, protocol: UDP}]}]}\n`;
+    expect(codes(dnsOnlyUdp, np('p', 'core', '{podSelector: {matchLabels: {app: dns2}}, ingress: [{ports: [{port: 5353}]}]}'))).toContain('udp-port-without-protocol');
+  });
+
+  it('no-default-deny is silent once every workload of the namespace is isolated by some policy', () => {
+    expect(lints().filter((l) => l.code === 'no-default-deny').map((l) => l.objects[0])).toEqual(['ns:web', 'ns:core', 'ns:kube-system']);
+    const byName = np('api-only', 'core', '{podSelector: {matchLabels: {app: api}}}');
+    expect(lints(byName).filter((l) => l.code === 'no-default-deny').map((l) => l.objects[0])).not.toContain('ns:core');
+  });
+
+  it('open-rule-in-locked-namespace: an empty from in a namespace with a default-deny', () => {
+    expect(codes(DENY_IN, np('open', 'core', '{podSelector: {}, ingress: [{}]}'))).toContain('open-rule-in-locked-namespace');
+    expect(codes(np('open', 'core', '{podSelector: {}, ingress: [{}]}'))).not.toContain('open-rule-in-locked-namespace');
+  });
+
+  it('host-network-selected and ipblock-covers-pods', () => {
+    const host = `apiVersion: v1\nkind: Pod\nmetadata: {name: agent, namespace: core, labels: {app: agent}}\nspec: {hostNetwork: true, containers: [{name: c}]}\nstatus: {podIP: 10.0.0.5}\n`;
+    const c = codes(host, DENY_IN, np('ext', 'web', '{podSelector: {}, egress: [{to: [{ipBlock: {cidr: 10.0.0.0/24}}]}]}'));
+    expect(c).toContain('host-network-selected');
+    expect(c).toContain('ipblock-covers-pods');
+  });
+
+  it('policy-no-effect and rule-shadowed, judged on the union', () => {
+    const wide = np('wide', 'core', '{podSelector: {}, ingress: [{from: [{namespaceSelector: {}}]}, {from: [{namespaceSelector: {matchLabels: {team: web}}}]}]}');
+    const narrow = np('narrow', 'core', '{podSelector: {matchLabels: {app: api}}, ingress: [{from: [{namespaceSelector: {matchLabels: {team: web}}}]}]}');
+    const found = lints(wide, narrow);
+    expect(found.filter((l) => l.code === 'policy-no-effect').map((l) => l.objects[0])).toEqual(['core/narrow']);
+    expect(found.filter((l) => l.code === 'rule-shadowed').map((l) => l.message)).toEqual(['core/wide ingress rule 2 is shadowed: other rules already allow everything it allows.']);
+    expect(codes(wide.replace('{from: [{namespaceSelector: {}}]}, ', ''))).not.toContain('rule-shadowed');
+  });
+});

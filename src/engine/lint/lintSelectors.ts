@@ -1,0 +1,57 @@
+import type { CompiledModel } from '../evaluate/compileModel';
+import { peerNamespaceMatches, peerPodMatches } from '../evaluate/peerMatches';
+import { matchesSelector } from '../selectors/matchesSelector';
+import type { Model, SelectorPeer } from '../model/types';
+import type { Lint } from './lint';
+
+const admitted = (model: Model, compiled: CompiledModel, peer: SelectorPeer, ns: string) =>
+  model.workloads.filter((w) => peerNamespaceMatches(peer, ns, w.namespace, compiled.namespaceLabels.get(w.namespace) ?? {}) && peerPodMatches(peer, w.labels));
+
+/**
+ * Selectors that match nothing: a policy whose podSelector selects no workload,
+ * a namespaceSelector matching no namespace, a selector peer admitting no pod;
+ * and the one-dash mistake both ways — a namespaceSelector peer next to a
+ * podSelector peer that only makes sense joined, or a joined peer that only makes
+ * sense split.
+ */
+export function lintSelectors(model: Model, compiled: CompiledModel): Lint[] {
+  const lints: Lint[] = [];
+  for (const p of model.policies) {
+    const subjects = model.workloads.filter((w) => w.namespace === p.namespace && matchesSelector(p.podSelector, w.labels));
+    if (subjects.length === 0) lints.push({ code: 'policy-selects-nothing', severity: 'warning', message: `${p.id} selects no workload in ${p.namespace}: it has no effect.`, objects: [p.id] });
+    for (const direction of ['ingress', 'egress'] as const) {
+      p[direction].forEach((rule, r) => {
+        const where = `${p.id} ${direction} rule ${r + 1}`;
+        const selectorPeers = rule.peers.flatMap((peer, i) => (peer.kind === 'selector' ? [{ peer, i }] : []));
+        for (const { peer, i } of selectorPeers) {
+          if (peer.namespaceSelector && !model.namespaces.some((n) => matchesSelector(peer.namespaceSelector!, n.labels))) {
+            lints.push({ code: 'namespace-selector-matches-nothing', severity: 'warning', message: `${where}, peer ${i + 1}: the namespaceSelector matches no namespace.`, objects: [p.id] });
+          } else if (admitted(model, compiled, peer, p.namespace).length === 0) {
+            const split = peer.namespaceSelector && peer.podSelector && admitted(model, compiled, { kind: 'selector', podSelector: peer.podSelector, namespaceSelector: { matchLabels: {}, matchExpressions: [] } }, p.namespace).length > 0;
+            lints.push(
+              split
+                ? { code: 'joined-peer-matches-nothing', severity: 'warning', message: `${where}, peer ${i + 1}: namespaceSelector and podSelector in one peer admit no pod (both must hold); the pods exist in other namespaces — did you mean two peers?`, objects: [p.id] }
+                : { code: 'peer-matches-nothing', severity: 'warning', message: `${where}, peer ${i + 1}: the selector admits no workload.`, objects: [p.id] },
+            );
+          }
+        }
+        const nsOnly = selectorPeers.filter(({ peer }) => peer.namespaceSelector && !peer.podSelector);
+        const podOnly = selectorPeers.filter(({ peer }) => peer.podSelector && !peer.namespaceSelector);
+        for (const ns of nsOnly) {
+          for (const pod of podOnly) {
+            const joined: SelectorPeer = { kind: 'selector', namespaceSelector: ns.peer.namespaceSelector, podSelector: pod.peer.podSelector };
+            if (admitted(model, compiled, pod.peer, p.namespace).length === 0 && admitted(model, compiled, joined, p.namespace).length > 0) {
+              lints.push({
+                code: 'split-peer',
+                severity: 'warning',
+                message: `${where}: peers ${ns.i + 1} and ${pod.i + 1} are two peers (ORed): every pod of the selected namespaces, or matching pods in ${p.namespace} only. Written as one peer they would mean matching pods in the selected namespaces.`,
+                objects: [p.id],
+              });
+            }
+          }
+        }
+      });
+    }
+  }
+  return lints;
+}
