@@ -1,11 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useDocumentStore } from './useDocumentStore';
+import { uniqueFileName, useDocumentStore } from './useDocumentStore';
 
 const initialState = useDocumentStore.getState();
+const history = () => useDocumentStore.temporal.getState();
+const names = () => useDocumentStore.getState().files.map((f) => f.name);
+const a = { name: 'a.yaml', text: 'kind: Namespace\nmetadata: {name: a}\n' };
+const b = { name: 'b.yaml', text: 'kind: Namespace\nmetadata: {name: b}\n' };
 
 describe('useDocumentStore', () => {
-  beforeEach(() => useDocumentStore.setState(initialState, true));
-  afterEach(() => vi.unstubAllGlobals());
+  beforeEach(() => {
+    useDocumentStore.setState(initialState, true);
+    history().clear();
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
 
   it('opens an example as the only file, named after the last path segment', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('kind: Namespace\n')));
@@ -29,5 +39,90 @@ describe('useDocumentStore', () => {
     useDocumentStore.setState({ loadError: 'Could not open x' });
     useDocumentStore.getState().openFiles([]);
     expect(useDocumentStore.getState().loadError).toBeNull();
+  });
+
+  it('replaces the workspace on open, bumps the revision, and undo brings the old files back', () => {
+    useDocumentStore.getState().openFiles([a]);
+    useDocumentStore.getState().openFiles([b]);
+    expect(names()).toEqual(['b.yaml']);
+    expect(useDocumentStore.getState().revision).toBe(2);
+    history().undo();
+    expect(names()).toEqual(['a.yaml']);
+    history().redo();
+    expect(names()).toEqual(['b.yaml']);
+  });
+
+  it('does not offer to undo opening files into an empty workspace', () => {
+    useDocumentStore.getState().openFiles([a]);
+    expect(history().pastStates).toHaveLength(0);
+  });
+
+  it('merges added files after the open ones, renaming clashes, as one undo step', () => {
+    useDocumentStore.getState().openFiles([a]);
+    const added = useDocumentStore.getState().addFiles([b, { ...a, text: 'kind: Pod\n' }, { ...a, text: '' }]);
+    expect(added).toEqual(['b.yaml', 'a (2).yaml', 'a (3).yaml']);
+    expect(names()).toEqual(['a.yaml', 'b.yaml', 'a (2).yaml', 'a (3).yaml']);
+    expect(useDocumentStore.getState().files[2].text).toBe('kind: Pod\n');
+    expect(useDocumentStore.getState().revision).toBe(1);
+    history().undo();
+    expect(names()).toEqual(['a.yaml']);
+  });
+
+  it('ignores adding nothing', () => {
+    useDocumentStore.getState().openFiles([a]);
+    const before = useDocumentStore.getState().files;
+    expect(useDocumentStore.getState().addFiles([])).toEqual([]);
+    expect(useDocumentStore.getState().files).toBe(before);
+    expect(history().pastStates).toHaveLength(0);
+  });
+
+  it('sets the text of one file as an undoable step and leaves the others untouched', () => {
+    useDocumentStore.getState().openFiles([a, b]);
+    useDocumentStore.getState().setFileText('b.yaml', 'kind: Pod\n');
+    const { files } = useDocumentStore.getState();
+    expect(files[0]).toBe(a);
+    expect(files[1]).toEqual({ name: 'b.yaml', text: 'kind: Pod\n' });
+    history().undo();
+    expect(useDocumentStore.getState().files[1]).toEqual(b);
+  });
+
+  it('makes one undo step of a burst of typing in one file, and a new one after a pause', () => {
+    vi.useFakeTimers();
+    useDocumentStore.getState().openFiles([a]);
+    const type = (text: string, ms: number) => {
+      vi.advanceTimersByTime(ms);
+      useDocumentStore.getState().setFileText('a.yaml', text);
+    };
+    type('k', 0);
+    type('ki', 200);
+    type('kin', 200);
+    expect(history().pastStates).toHaveLength(1);
+    type('kind', 3000);
+    expect(history().pastStates).toHaveLength(2);
+    history().undo();
+    expect(useDocumentStore.getState().files[0].text).toBe('kin');
+    type('kinx', 100);
+    expect(history().pastStates).toHaveLength(2);
+    history().undo();
+    history().undo();
+    expect(useDocumentStore.getState().files[0]).toEqual(a);
+  });
+
+  it('records no undo step for unchanged text, unknown files or a load error', () => {
+    useDocumentStore.getState().openFiles([a]);
+    useDocumentStore.getState().setFileText('a.yaml', a.text);
+    useDocumentStore.getState().setFileText('nope.yaml', 'x');
+    useDocumentStore.getState().setLoadError('Could not read x.png');
+    expect(history().pastStates).toHaveLength(0);
+  });
+});
+
+describe('uniqueFileName', () => {
+  it('keeps a free name and numbers a taken one before its extension', () => {
+    expect(uniqueFileName('pods.yaml', new Set())).toBe('pods.yaml');
+    expect(uniqueFileName('pods.yaml', new Set(['pods.yaml']))).toBe('pods (2).yaml');
+    expect(uniqueFileName('pods.yaml', new Set(['pods.yaml', 'pods (2).yaml']))).toBe('pods (3).yaml');
+    expect(uniqueFileName('pods (2).yaml', new Set(['pods.yaml', 'pods (2).yaml']))).toBe('pods (3).yaml');
+    expect(uniqueFileName('Makefile', new Set(['Makefile']))).toBe('Makefile (2)');
   });
 });

@@ -1,34 +1,108 @@
+import { temporal } from 'zundo';
 import { create } from 'zustand';
 import type { SourceFile } from '../engine';
 
 /** The document being edited: the input files, as text. */
 export interface DocumentState {
-  /** The files the workspace holds, in the order they were opened. */
+  /** The files the workspace holds, in the order they were opened; persisted: no; undoable: yes. */
   files: SourceFile[];
-  /** Bumped whenever a new document replaces the files; views that reset with the document key on it. */
+  /** Bumped whenever a new document replaces the files; views that reset with the document key on it. Not undoable. */
   revision: number;
-  /** Why the last open failed, if it did. */
+  /** Why the last open, add or read failed, if it did. Not undoable. */
   loadError: string | null;
-  /** Replaces the workspace with the given files. */
+  /** Replaces the workspace with the given files (undoable). */
   openFiles: (files: SourceFile[]) => void;
+  /** Merges files into the workspace; a name already taken gets a suffix such as `pods (2).yaml` (undoable). Returns the names given. */
+  addFiles: (files: SourceFile[]) => string[];
+  /** Replaces the text of the file called `name` (undoable); unknown names and unchanged text are ignored. */
+  setFileText: (name: string, text: string) => void;
   /** Fetches one YAML file from `url` and opens it as the whole workspace. */
   openExample: (url: string) => Promise<void>;
+  /** Shows why an open, add or read failed, or clears the message with `null`. */
+  setLoadError: (message: string | null) => void;
 }
 
-/** The document store. */
-export const useDocumentStore = create<DocumentState>()((set, get) => ({
-  files: [],
-  revision: 0,
-  loadError: null,
-  openFiles: (files) => set((state) => ({ files, revision: state.revision + 1, loadError: null })),
-  openExample: async (url) => {
-    try {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-      const text = await response.text();
-      get().openFiles([{ name: url.slice(url.lastIndexOf('/') + 1), text }]);
-    } catch (error) {
-      set({ loadError: `Could not open ${url}: ${error instanceof Error ? error.message : String(error)}` });
-    }
-  },
-}));
+/** The part of the document that undo and redo restore. */
+export type UndoableDocument = Pick<DocumentState, 'files'>;
+
+/** A name for `name` that none of `taken` uses: `pods.yaml`, then `pods (2).yaml`, `pods (3).yaml`, … */
+export function uniqueFileName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  const dot = name.lastIndexOf('.');
+  const stem = (dot > 0 ? name.slice(0, dot) : name).replace(/ \(\d+\)$/, '');
+  const extension = dot > 0 ? name.slice(dot) : '';
+  for (let n = 2; ; n++) {
+    const candidate = `${stem} (${n})${extension}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/** Edits of one file closer together than this make one undo step. */
+export const TYPING_BURST_MS = 1000;
+
+/** The last text edit: which file, when, and the files it left (any other change replaces them). */
+let lastTextEdit: { file: string; at: number; files: SourceFile[] } | null = null;
+
+/** The document store; `useDocumentStore.temporal` holds its undo and redo history of `files`. */
+export const useDocumentStore = create<DocumentState>()(
+  temporal(
+    (set, get) => ({
+      files: [],
+      revision: 0,
+      loadError: null,
+      openFiles: (files) => {
+        // Replacing an empty workspace loses nothing, so it is not worth an undo step (e.g. the start example).
+        const isWorthUndo = get().files.length > 0;
+        if (!isWorthUndo) useDocumentStore.temporal.getState().pause();
+        set((state) => ({ files, revision: state.revision + 1, loadError: null }));
+        if (!isWorthUndo) useDocumentStore.temporal.getState().resume();
+      },
+      addFiles: (added) => {
+        if (added.length === 0) return [];
+        const taken = new Set(get().files.map((f) => f.name));
+        const renamed = added.map((file) => {
+          const name = uniqueFileName(file.name, taken);
+          taken.add(name);
+          return name === file.name ? file : { ...file, name };
+        });
+        set((state) => ({ files: [...state.files, ...renamed], loadError: null }));
+        return renamed.map((f) => f.name);
+      },
+      setFileText: (name, text) => {
+        const { files } = get();
+        const index = files.findIndex((f) => f.name === name);
+        if (index < 0 || files[index].text === text) return;
+        const history = useDocumentStore.temporal.getState();
+        const now = Date.now();
+        // A burst of typing in one file, with no other change since, extends the last undo step.
+        const isBurst =
+          lastTextEdit !== null &&
+          lastTextEdit.file === name &&
+          lastTextEdit.files === files &&
+          now - lastTextEdit.at < TYPING_BURST_MS &&
+          history.futureStates.length === 0;
+        const edited = files.map((f, i) => (i === index ? { name, text } : f));
+        if (isBurst) history.pause();
+        set({ files: edited });
+        if (isBurst) history.resume();
+        lastTextEdit = { file: name, at: now, files: edited };
+      },
+      openExample: async (url) => {
+        try {
+          const response = await fetch(url);
+          if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+          const text = await response.text();
+          get().openFiles([{ name: url.slice(url.lastIndexOf('/') + 1), text }]);
+        } catch (error) {
+          set({ loadError: `Could not open ${url}: ${error instanceof Error ? error.message : String(error)}` });
+        }
+      },
+      setLoadError: (loadError) => set({ loadError }),
+    }),
+    {
+      partialize: (state): UndoableDocument => ({ files: state.files }),
+      equality: (past, current) => past.files === current.files,
+      limit: 200,
+    },
+  ),
+);

@@ -2,14 +2,16 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { ExternalNodeType } from './buildGraph';
 
-/** An address range outside the cluster. */
+/** Addresses outside the cluster: an ipBlock range as written, or any other address. */
 export const ExternalNode = memo(function ExternalNode({ data }: NodeProps<ExternalNodeType>) {
   return (
-    <div className="external-node">
-      <Handle type="target" position={Position.Left} />
-      <div className="node-kind">External</div>
-      <div className="external-node__range">{data.range}</div>
-      <Handle type="source" position={Position.Right} />
+    <div className={data.isOther ? 'external-node external-node--other' : 'external-node'}>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div className="node-kind">{data.isOther ? 'Outside the cluster' : 'ipBlock'}</div>
+      <div className="external-node__range" title={data.label}>
+        {data.label}
+      </div>
+      <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );
 });

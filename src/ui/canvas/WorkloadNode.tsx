@@ -1,26 +1,50 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { WorkloadNodeType } from './buildGraph';
+import { kindIcon } from './kindIcon';
+import { ShieldMark } from './ShieldMark';
+import { WarningMark } from './WarningMark';
 
 const VISIBLE_LABELS = 2;
+const VISIBLE_PORTS = 3;
 
-/** A workload card: kind, name and its first labels; clients connect on the left, servers on the right. */
+/** A workload card: kind, name, a few label chips (all of them on hover), container ports and isolation shields. */
 export const WorkloadNode = memo(function WorkloadNode({ data }: NodeProps<WorkloadNodeType>) {
-  const { workload } = data;
-  const labels = Object.entries(workload.labels);
+  const { workload, isIngressIsolated, isEgressIsolated } = data;
+  const labels = Object.entries(workload.labels).map(([key, value]) => `${key}=${value}`);
+  const ports = workload.ports.map((p) => `${p.protocol} ${p.containerPort}${p.name ? ` (${p.name})` : ''}`);
   return (
-    <div className="workload-node" title={labels.map(([key, value]) => `${key}=${value}`).join('\n')}>
-      <Handle type="target" position={Position.Left} />
-      <div className="node-kind">{workload.kind}</div>
-      <div className="workload-node__name">{workload.name}</div>
-      <div className="workload-node__labels">
-        {labels.slice(0, VISIBLE_LABELS).map(([key, value]) => (
-          <span key={key} className="chip">
-            {key}={value}
-          </span>
-        ))}
+    <div className="workload-node">
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      {isIngressIsolated && <ShieldMark side="ingress" title="Ingress-isolated: only what its policies allow may connect to it" />}
+      <div className="workload-node__head">
+        <span className="kind-icon" aria-hidden="true">
+          {kindIcon(workload.kind)}
+        </span>
+        <span className="node-kind">{workload.kind}</span>
+        {workload.hostNetwork && <WarningMark title="hostNetwork: NetworkPolicies do not apply to host-network pods" />}
       </div>
-      <Handle type="source" position={Position.Right} />
+      <div className="workload-node__name" title={workload.name}>
+        {workload.name}
+      </div>
+      {labels.length > 0 && (
+        <div className="workload-node__labels" title={labels.join('\n')}>
+          {labels.slice(0, VISIBLE_LABELS).map((label) => (
+            <span key={label} className="chip">
+              {label}
+            </span>
+          ))}
+          {labels.length > VISIBLE_LABELS && <span className="chip chip--more">+{labels.length - VISIBLE_LABELS}</span>}
+        </div>
+      )}
+      {ports.length > 0 && (
+        <div className="workload-node__ports" title={ports.join('\n')}>
+          {ports.slice(0, VISIBLE_PORTS).join(' · ')}
+          {ports.length > VISIBLE_PORTS && ` · +${ports.length - VISIBLE_PORTS}`}
+        </div>
+      )}
+      {isEgressIsolated && <ShieldMark side="egress" title="Egress-isolated: it may connect only where its policies allow" />}
+      <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );
 });

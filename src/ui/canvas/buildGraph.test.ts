@@ -1,61 +1,186 @@
 import { describe, expect, it } from 'vitest';
-import threeTier from '../../../public/examples/three-tier.yaml?raw';
 import { analyze } from '../../engine';
-import { buildGraph, CARD } from './buildGraph';
+import { buildGraph, structureKey } from './buildGraph';
 
-const graph = buildGraph(analyze([{ name: 'three-tier.yaml', text: threeTier }]));
+const MANIFESTS = `
+apiVersion: v1
+kind: Namespace
+metadata: { name: web, labels: { team: shop } }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: front, namespace: web, labels: { app: front } }
+spec: { containers: [{ name: c, image: i, ports: [{ containerPort: 8080 }] }] }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: api, namespace: web, labels: { app: api } }
+spec: { containers: [{ name: c, image: i, ports: [{ containerPort: 53, protocol: UDP }, { containerPort: 53 }] }] }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: node-agent, namespace: ops, labels: { app: agent } }
+spec: { hostNetwork: true, containers: [{ name: c, image: i }] }
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: api-ingress, namespace: web }
+spec:
+  podSelector: { matchLabels: { app: api } }
+  ingress:
+    - from: [{ podSelector: { matchLabels: { app: front } } }]
+      ports: [{ protocol: UDP, port: 53 }, { protocol: TCP, port: 53 }]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: front-egress, namespace: web }
+spec:
+  podSelector: { matchLabels: { app: front } }
+  policyTypes: [Egress]
+  egress:
+    - to: [{ podSelector: {} }]
+    - to: [{ ipBlock: { cidr: 0.0.0.0/0, except: [10.0.0.0/8] } }]
+      ports: [{ protocol: TCP, port: 443 }]
+`;
+
+const analysis = analyze([{ name: 'cluster.yaml', text: MANIFESTS }]);
+const graph = buildGraph(analysis);
 const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+const edgeById = new Map(graph.edges.map((edge) => [edge.id, edge]));
 
-describe('buildGraph on the bundled three-tier example', () => {
-  it('draws one frame per namespace and one card per workload inside its frame', () => {
-    expect(graph.nodes.filter((n) => n.type === 'namespace').map((n) => n.id)).toEqual(['ns:shop', 'ns:kube-system']);
-    expect(
-      graph.nodes.filter((n) => n.type === 'workload').map((n) => [n.id, n.parentId]),
-    ).toEqual([
-      ['shop/frontend[Deployment]', 'ns:shop'],
-      ['shop/api[Deployment]', 'ns:shop'],
-      ['shop/db[StatefulSet]', 'ns:shop'],
-      ['kube-system/coredns[Deployment]', 'ns:kube-system'],
+describe('buildGraph', () => {
+  it('draws one frame per namespace, id ns:<name>, listed before the workloads it holds', () => {
+    expect(graph.nodes.filter((n) => n.type === 'namespace').map((n) => n.id)).toEqual(['ns:web', 'ns:ops']);
+    expect(graph.nodes.filter((n) => n.type === 'workload').map((n) => [n.id, n.parentId])).toEqual([
+      ['web/front[Pod]', 'ns:web'],
+      ['web/api[Pod]', 'ns:web'],
+      ['ops/node-agent[Pod]', 'ns:ops'],
+    ]);
+    graph.nodes.forEach((node, index) => {
+      if (node.parentId !== undefined) expect(graph.nodes.findIndex((n) => n.id === node.parentId)).toBeLessThan(index);
+    });
+  });
+
+  it('marks which sides of a workload policies isolate', () => {
+    expect(byId.get('web/api[Pod]')?.data).toMatchObject({ isIngressIsolated: true, isEgressIsolated: false });
+    expect(byId.get('web/front[Pod]')?.data).toMatchObject({ isIngressIsolated: false, isEgressIsolated: true });
+    expect(byId.get('ops/node-agent[Pod]')?.data).toMatchObject({ isIngressIsolated: false, isEgressIsolated: false });
+  });
+
+  it('adds one external node per ipBlock as written and one for any other address', () => {
+    const externals = graph.nodes.filter((n) => n.type === 'external');
+    expect(externals.map((n) => [n.id, n.data])).toEqual([
+      ['ext:0.0.0.0/0 except 10.0.0.0/8', { label: '0.0.0.0/0 except 10.0.0.0/8', isOther: false }],
+      ['ext:other', { label: 'any other address', isOther: true }],
     ]);
   });
 
-  it('lists every frame before the workloads it holds', () => {
-    graph.nodes.forEach((node, index) => {
-      if (node.parentId !== undefined) {
-        expect(graph.nodes.findIndex((n) => n.id === node.parentId)).toBeLessThan(index);
-      }
+  it('labels each edge, id <src>=><dst>, with the compact connection set', () => {
+    expect(edgeById.get('web/front[Pod]=>web/api[Pod]')).toMatchObject({
+      source: 'web/front[Pod]',
+      target: 'web/api[Pod]',
+      data: { kind: 'pod', label: 'TCP 53, UDP 53', connsText: 'TCP 53,UDP 53' },
     });
-  });
-
-  it('keeps every workload card inside its frame', () => {
-    for (const node of graph.nodes.filter((n) => n.parentId !== undefined)) {
-      const frame = byId.get(node.parentId ?? '');
-      expect(node.position.x).toBeGreaterThan(0);
-      expect(node.position.y).toBeGreaterThan(0);
-      expect(node.position.x + CARD.width).toBeLessThan(frame?.width ?? 0);
-      expect(node.position.y + CARD.height).toBeLessThan(frame?.height ?? 0);
-    }
-  });
-
-  it('draws an edge from frontend to api labelled with the allowed port', () => {
-    const edge = graph.edges.find((e) => e.id === 'shop/frontend[Deployment]=>shop/api[Deployment]');
-    expect(edge).toMatchObject({ source: 'shop/frontend[Deployment]', target: 'shop/api[Deployment]', label: 'TCP 8080' });
+    expect(edgeById.get('web/api[Pod]=>web/front[Pod]')?.data?.label).toBe('all');
+    expect(edgeById.get('web/front[Pod]=>ext:0.0.0.0/0 except 10.0.0.0/8')?.data).toMatchObject({ kind: 'external', label: 'TCP 443', isPartial: false });
   });
 
   it('draws no edge the policies deny', () => {
-    const ids = graph.edges.map((e) => e.id);
-    expect(ids).not.toContain('shop/frontend[Deployment]=>shop/db[StatefulSet]');
-    expect(ids).not.toContain('kube-system/coredns[Deployment]=>shop/api[Deployment]');
+    expect(edgeById.has('ops/node-agent[Pod]=>web/api[Pod]')).toBe(false);
+    expect(edgeById.has('web/front[Pod]=>ext:other')).toBe(false);
+    expect(edgeById.has('ext:other=>web/api[Pod]')).toBe(false);
   });
 
-  it('adds a node for every external range and ends every edge on a node', () => {
-    expect(byId.get('0.0.0.0-255.255.255.255[External]')).toMatchObject({
-      type: 'external',
-      data: { range: '0.0.0.0-255.255.255.255' },
-    });
+  it('marks both directions of a two-way pair so they curve apart, and one-way edges not', () => {
+    expect(edgeById.get('web/front[Pod]=>web/api[Pod]')?.data?.hasReverse).toBe(true);
+    expect(edgeById.get('web/api[Pod]=>web/front[Pod]')?.data?.hasReverse).toBe(true);
+    expect(edgeById.get('ops/node-agent[Pod]=>web/front[Pod]')?.data?.hasReverse).toBe(false);
+  });
+
+  it('flags external flows that hold for only some addresses of a range', () => {
+    const partial = buildGraph(
+      analyze([
+        {
+          name: 'p.yaml',
+          text: `
+apiVersion: v1
+kind: Pod
+metadata: { name: a, namespace: x, labels: { app: a } }
+spec: { containers: [{ name: c, image: i }] }
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: p, namespace: x }
+spec:
+  podSelector: {}
+  policyTypes: [Egress]
+  egress:
+    - to: [{ ipBlock: { cidr: 10.0.0.0/8 } }]
+    - to: [{ ipBlock: { cidr: 10.1.0.0/16 } }]
+      ports: [{ port: 443 }]
+`,
+        },
+      ]),
+    );
+    const edge = partial.edges.find((e) => e.id === 'x/a[Pod]=>ext:10.0.0.0/8');
+    expect(edge?.data).toMatchObject({ kind: 'external', isPartial: false, label: 'all' });
+    const wide = buildGraph(
+      analyze([
+        {
+          name: 'q.yaml',
+          text: `
+apiVersion: v1
+kind: Pod
+metadata: { name: a, namespace: x }
+spec: { containers: [{ name: c, image: i }] }
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: p, namespace: x }
+spec:
+  podSelector: {}
+  policyTypes: [Egress]
+  egress:
+    - to: [{ ipBlock: { cidr: 10.0.0.0/8 } }]
+      ports: [{ port: 53 }]
+    - to: [{ ipBlock: { cidr: 0.0.0.0/0 } }]
+      ports: [{ port: 443 }]
+`,
+        },
+      ]),
+    );
+    expect(wide.edges.find((e) => e.id === 'x/a[Pod]=>ext:0.0.0.0/0')?.data).toMatchObject({ isPartial: true, label: 'some: TCP 443+' });
+  });
+
+  it('ends every edge on a node', () => {
     for (const edge of graph.edges) {
       expect(byId.has(edge.source), edge.source).toBe(true);
       expect(byId.has(edge.target), edge.target).toBe(true);
     }
+  });
+
+  it('hides a hidden namespace, its workloads and every edge touching them, and keeps the structure', () => {
+    const filtered = buildGraph(analysis, ['ops']);
+    const hidden = (id: string) => filtered.nodes.find((n) => n.id === id)?.hidden;
+    expect(hidden('ns:ops')).toBe(true);
+    expect(hidden('ops/node-agent[Pod]')).toBe(true);
+    expect(hidden('ns:web')).toBe(false);
+    expect(hidden('web/api[Pod]')).toBe(false);
+    const hiddenEdges = filtered.edges.filter((e) => e.hidden).map((e) => e.id);
+    expect(hiddenEdges.length).toBeGreaterThan(0);
+    expect(hiddenEdges.every((id) => id.includes('ops/node-agent[Pod]'))).toBe(true);
+    expect(filtered.edges.filter((e) => !e.hidden).some((e) => e.id.includes('ops/'))).toBe(false);
+    expect(structureKey(filtered)).toBe(structureKey(graph));
+  });
+
+  it('changes the structure key when an edge appears or disappears, not when a label changes', () => {
+    const relabelled = buildGraph(analyze([{ name: 'cluster.yaml', text: MANIFESTS.replace('team: shop', 'team: store') }]));
+    expect(structureKey(relabelled)).toBe(structureKey(graph));
+    const denied = buildGraph(analyze([{ name: 'cluster.yaml', text: MANIFESTS.replace('- to: [{ podSelector: {} }]', '- to: [{ podSelector: { matchLabels: { app: nothing } } }]') }]));
+    expect(structureKey(denied)).not.toBe(structureKey(graph));
+  });
+
+  it('draws nothing for an empty workspace', () => {
+    expect(buildGraph(analyze([]))).toEqual({ nodes: [], edges: [] });
   });
 });

@@ -1,21 +1,34 @@
 import { selectAnalysis } from '../../store/selectAnalysis';
 import { useDocumentStore } from '../../store/useDocumentStore';
+import { NamespaceFilter } from '../canvas/NamespaceFilter';
+import { SearchBox } from '../canvas/SearchBox';
+import { ExportMenu } from '../export/ExportMenu';
+import { ExamplesMenu } from '../files/ExamplesMenu';
+import { FileButtons } from '../files/FileButtons';
+import { UndoRedoButtons } from '../files/UndoRedoButtons';
 
 function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
-/** The top bar: the app's name and what the open document holds. */
+/** The top bar: file actions, examples, export, undo/redo, then the canvas filters and what the document holds. */
 export function Toolbar() {
   const { model, connections, issues } = useDocumentStore(selectAnalysis);
   return (
     <header className="toolbar">
       <h1 className="toolbar__title">netpol-canvas</h1>
-      <span className="toolbar__summary" data-testid="document-summary">
+      <FileButtons />
+      <ExamplesMenu />
+      <ExportMenu />
+      <UndoRedoButtons />
+      <span className="toolbar__spacer" />
+      <NamespaceFilter />
+      <SearchBox />
+      <span className="toolbar__summary" data-testid="document-summary" title="What the workspace holds">
         {[
           count(model.workloads.length, 'workload'),
           count(model.policies.length, 'policy', 'policies'),
-          count(connections.length, 'allowed connection'),
+          count(connections.length, 'allowed flow'),
           count(issues.length, 'issue'),
         ].join(' · ')}
       </span>

@@ -1,0 +1,41 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { conformanceDir } from '../src/cli/conformanceDir';
+import { runAnalyze } from '../src/cli/runAnalyze';
+
+const root = conformanceDir();
+const CASES = ['minimal_test_in_ns', 'onlineboutique', 'with_end_port_example'];
+const isWorkload = (peer: string) => !peer.endsWith('[External]') && !peer.startsWith('ext:');
+
+/** The `src=>dst` workload pairs the CLI prints for a case's input folder. */
+function cliPairs(inputDir: string): string[] {
+  return runAnalyze([inputDir], () => '')
+    .stdout.split('\n')
+    .filter((line) => line !== '')
+    .map((line) => line.slice(0, line.lastIndexOf(' : ')).split(' => '))
+    .filter(([src, dst]) => isWorkload(src) && isWorkload(dst))
+    .map(([src, dst]) => `${src}=>${dst}`)
+    .sort();
+}
+
+for (const name of CASES) {
+  test(`opening conformance case ${name} draws exactly the workload edges the CLI prints`, async ({ page }, testInfo) => {
+    test.skip(!root, 'conformance corpus not found (set CONFORMANCE_DIR or place ../shared beside the project)');
+    const inputDir = join(root ?? '', 'cases', name, 'input');
+    const expected = cliPairs(inputDir);
+    expect(expected.length).toBeGreaterThan(0);
+
+    await page.goto('/');
+    await expect(page.locator('main.app__canvas .react-flow')).toHaveAttribute('data-layout', 'done', { timeout: 20_000 });
+    await page.locator('[data-testid="open-files"]').setInputFiles(readdirSync(inputDir).map((file) => join(inputDir, file)));
+    await expect(page.getByTestId('rf__node-ns:shop')).toHaveCount(0);
+    await expect(page.locator('main.app__canvas .react-flow')).toHaveAttribute('data-layout', 'done', { timeout: 20_000 });
+
+    const edges = await page.locator('main.app__canvas [data-testid^="rf__edge-"]').all();
+    const drawn = (await Promise.all(edges.map((edge) => edge.getAttribute('data-testid')))).map((id) => (id ?? '').slice('rf__edge-'.length));
+    const workloadEdges = drawn.filter((id) => id.split('=>').every(isWorkload)).sort();
+    expect(workloadEdges).toEqual(expected);
+    await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
+  });
+}

@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+
+const SHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+
+/** Each example, whether the YAML pane stays open, and what is selected to show the inspector and highlighting. */
+const EXAMPLES = [
+  { file: 'three-tier', title: 'Three-tier shop', isYamlShown: true },
+  { file: 'microservices', title: 'Microservices', isYamlShown: false, workload: 'shop/checkoutservice[Deployment]' },
+  { file: 'ipblocks-named-ports', title: 'ipBlocks and named ports', isYamlShown: false, policy: 'payments/gateway-from-internet' },
+];
+
+/** Waits until every node has stopped moving: the layout is done and the view fitted. */
+async function waitForLayout(page: Page): Promise<void> {
+  const nodes = page.locator('.react-flow__node');
+  await expect(nodes.first()).toBeVisible();
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const boxes = await Promise.all((await nodes.all()).map((node) => node.boundingBox()));
+        const now = JSON.stringify(boxes.map((box) => box && [box.x, box.y, box.width, box.height].map(Math.round)));
+        const isSettled = now === last;
+        last = now;
+        return isSettled;
+      },
+      { intervals: [400], timeout: 20_000 },
+    )
+    .toBe(true);
+}
+
+for (const example of EXAMPLES) {
+  test(`screenshot of the ${example.title} example`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Examples ▾' }).click();
+    await page.getByRole('menuitem', { name: new RegExp(`^${example.title}`) }).click();
+    await expect(page.getByRole('tab', { name: `${example.file}.yaml` })).toBeVisible();
+    if (!example.isYamlShown) await page.getByRole('button', { name: /YAML/, expanded: true }).click();
+    if (example.workload) await page.getByRole('region', { name: 'Workloads' }).getByTitle(example.workload).click();
+    if (example.policy) await page.getByRole('region', { name: 'Policies' }).getByRole('button', { name: example.policy }).click();
+    await waitForLayout(page);
+    await page.mouse.move(0, 799);
+    await page.screenshot({ path: `${SHOTS}${example.file}.png` });
+  });
+}

@@ -1,0 +1,59 @@
+import { create } from 'zustand';
+
+/** What the person has selected: a workload (`ns/name[Kind]`), a policy (`ns/name`), a namespace (its name) or an edge (`src=>dst`). */
+export interface Selection {
+  kind: 'workload' | 'policy' | 'namespace' | 'edge';
+  id: string;
+}
+
+/** A canvas position in React Flow coordinates (relative to the parent frame for workloads). */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/**
+ * How the person looks at the document; view state only: neither persisted nor undoable.
+ * Every key: selection, hiddenNamespaces, searchText and positions are not persisted and not undoable.
+ */
+export interface ViewState {
+  /** The single selection shared by canvas, navigator and inspector. */
+  selection: Selection | null;
+  /** Namespaces the filter hides, with their workloads and edges. */
+  hiddenNamespaces: readonly string[];
+  /** Text the search box highlights workloads by (name or `key=value` label). */
+  searchText: string;
+  /** Positions the person dragged nodes to, by node id; they win over the automatic layout. */
+  positions: Readonly<Record<string, Point>>;
+  /** Selects something, or clears the selection with `null`. */
+  select: (selection: Selection | null) => void;
+  /** Shows a hidden namespace or hides a shown one. */
+  toggleNamespace: (name: string) => void;
+  /** Shows every namespace again. */
+  showAllNamespaces: () => void;
+  /** Sets the search text. */
+  setSearchText: (text: string) => void;
+  /** Keeps the positions of nodes the person dragged. */
+  keepPositions: (moved: Readonly<Record<string, Point>>) => void;
+  /** Forgets every dragged position, so the automatic layout places everything again. */
+  resetPositions: () => void;
+}
+
+/** The view store. */
+export const useViewStore = create<ViewState>()((set) => ({
+  selection: null,
+  hiddenNamespaces: [],
+  searchText: '',
+  positions: {},
+  select: (selection) => set({ selection }),
+  toggleNamespace: (name) =>
+    set((state) => ({
+      hiddenNamespaces: state.hiddenNamespaces.includes(name)
+        ? state.hiddenNamespaces.filter((n) => n !== name)
+        : [...state.hiddenNamespaces, name],
+    })),
+  showAllNamespaces: () => set({ hiddenNamespaces: [] }),
+  setSearchText: (searchText) => set({ searchText }),
+  keepPositions: (moved) => set((state) => ({ positions: { ...state.positions, ...moved } })),
+  resetPositions: () => set({ positions: {} }),
+}));

@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useLiveAnalysis } from '../../store/useLiveAnalysis';
+import { useViewStore } from '../../store/useViewStore';
+import { Canvas } from './Canvas';
+import './canvas.css';
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/** The canvas column: the graph of the live analysis, a notice while it shows the last valid model, and Escape to clear the selection. */
+export function CanvasPane() {
+  const { analysis, isStale, errorCount } = useLiveAnalysis();
+  const select = useViewStore((state) => state.select);
+  const isEmpty = analysis.model.namespaces.length === 0 && analysis.model.workloads.length === 0;
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !isTyping(event.target)) select(null);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [select]);
+
+  return (
+    <ReactFlowProvider>
+      {isStale && (
+        <p className="canvas-pane__stale" role="status" data-testid="stale-notice">
+          Showing the last valid model — {errorCount} {errorCount === 1 ? 'error' : 'errors'} in the YAML
+        </p>
+      )}
+      {isEmpty && (
+        <p className="canvas-pane__empty">No workloads yet: paste YAML into the pane below, drop files here, or open an example.</p>
+      )}
+      <Canvas analysis={analysis} />
+    </ReactFlowProvider>
+  );
+}

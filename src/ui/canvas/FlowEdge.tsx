@@ -1,0 +1,34 @@
+import { memo } from 'react';
+import { BaseEdge, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
+import type { FlowEdgeType } from './buildGraph';
+import { flowEdgePath, type Box } from './flowEdgePath';
+
+function boxOf(node: InternalNode): Box | undefined {
+  const { x, y } = node.internals.positionAbsolute;
+  const { width = 0, height = 0 } = node.measured;
+  return [x, y, width, height].every(Number.isFinite) ? { x, y, width, height } : undefined;
+}
+
+/** An allowed flow: an arrow from client to server with its connection label; pod edges solid, external dashed, partial dotted. */
+export const FlowEdge = memo(function FlowEdge({ source, target, data, markerEnd, style }: EdgeProps<FlowEdgeType>) {
+  const sourceNode = useInternalNode(source);
+  const targetNode = useInternalNode(target);
+  const sourceBox = sourceNode && boxOf(sourceNode);
+  const targetBox = targetNode && boxOf(targetNode);
+  if (!sourceBox || !targetBox || !data) return null;
+  const { path, labelX, labelY } = flowEdgePath(sourceBox, targetBox, data.hasReverse);
+  const kind = data.isPartial ? 'partial' : data.kind;
+  return (
+    <BaseEdge
+      path={path}
+      labelX={labelX}
+      labelY={labelY}
+      label={data.label}
+      labelBgPadding={[4, 2]}
+      labelBgBorderRadius={4}
+      markerEnd={markerEnd}
+      style={style}
+      className={`flow-edge flow-edge--${kind}`}
+    />
+  );
+});

@@ -1,0 +1,40 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../engine';
+import { NETPOL_TIERS, conformanceDir } from '../../cli/conformanceDir';
+import { readInputs } from '../../cli/readInputs';
+import { runAnalyze } from '../../cli/runAnalyze';
+import { buildGraph } from './buildGraph';
+
+const root = conformanceDir();
+if (!root) console.warn('buildGraph conformance: corpus not found (set CONFORMANCE_DIR or place ../shared beside the project); skipping');
+
+const isWorkload = (peer: string) => !peer.endsWith('[External]');
+
+/** The `src=>dst` pairs of workloads the CLI prints for a case. */
+function cliWorkloadPairs(inputDir: string): string[] {
+  const { stdout, code } = runAnalyze([inputDir], () => '');
+  expect(code).toBe(0);
+  return stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => line.slice(0, line.lastIndexOf(' : ')).split(' => '))
+    .filter(([src, dst]) => isWorkload(src) && isWorkload(dst))
+    .map(([src, dst]) => `${src}=>${dst}`)
+    .sort();
+}
+
+describe.skipIf(!root)('the canvas draws a workload edge exactly where the CLI prints a workload pair', () => {
+  for (const tier of NETPOL_TIERS) {
+    const tierDir = join(root ?? '', tier);
+    const cases = root ? readdirSync(tierDir).sort() : [];
+    it.each(cases)(`${tier}/%s`, (name) => {
+      const inputDir = join(tierDir, name, 'input');
+      const graph = buildGraph(analyze(readInputs([inputDir], () => '')));
+      const workloadIds = new Set(graph.nodes.filter((n) => n.type === 'workload').map((n) => n.id));
+      const drawn = graph.edges.filter((e) => workloadIds.has(e.source) && workloadIds.has(e.target)).map((e) => e.id);
+      expect(drawn.sort()).toEqual(cliWorkloadPairs(inputDir));
+    });
+  }
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../engine';
+import { buildGraph } from './buildGraph';
+import { emphasis, matchesSearch } from './emphasis';
+import { policyReach } from './policyReach';
+
+const pod = (name: string, labels: string) =>
+  `apiVersion: v1\nkind: Pod\nmetadata: { name: ${name}, namespace: shop, labels: { ${labels} } }\nspec: { containers: [{ name: c, image: i }] }`;
+
+const MANIFESTS = [
+  pod('front', 'app: front, tier: web'),
+  pod('api', 'app: api, tier: backend'),
+  pod('db', 'app: db, tier: data'),
+  `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: db-from-api, namespace: shop }
+spec:
+  podSelector: { matchLabels: { app: db } }
+  policyTypes: [Ingress, Egress]
+  ingress: [{ from: [{ podSelector: { matchLabels: { app: api } } }] }]
+  egress: [{ to: [{ ipBlock: { cidr: 10.0.0.0/8 } }] }]`,
+  `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: nothing, namespace: shop }
+spec:
+  podSelector: { matchLabels: { app: none } }`,
+].join('\n---\n');
+
+const analysis = analyze([{ name: 'shop.yaml', text: MANIFESTS }]);
+const graph = buildGraph(analysis);
+const FRONT = 'shop/front[Pod]';
+const API = 'shop/api[Pod]';
+const DB = 'shop/db[Pod]';
+
+describe('matchesSearch', () => {
+  const api = analysis.model.workloads.find((w) => w.id === API);
+  it('matches a workload by part of its name or of a key=value label, ignoring case', () => {
+    expect(api && matchesSearch(api, 'AP')).toBe(true);
+    expect(api && matchesSearch(api, 'tier=back')).toBe(true);
+    expect(api && matchesSearch(api, 'tier=web')).toBe(false);
+    expect(api && matchesSearch(api, '  ')).toBe(false);
+  });
+});
+
+describe('policyReach', () => {
+  it('finds the workloads a policy selects and the peers each direction admits', () => {
+    const reach = policyReach(analysis, 'shop/db-from-api');
+    expect([...(reach?.subjects ?? [])]).toEqual([DB]);
+    expect([...(reach?.ingressPeers ?? [])]).toEqual([API]);
+    expect([...(reach?.egressPeers ?? [])]).toEqual(['ext:10.0.0.0/8']);
+  });
+
+  it('reaches nothing for a policy that selects no workload, and is undefined for an unknown policy', () => {
+    expect(policyReach(analysis, 'shop/nothing')).toMatchObject({ subjects: new Set(), ingressPeers: new Set() });
+    expect(policyReach(analysis, 'shop/missing')).toBeUndefined();
+  });
+});
+
+describe('emphasis', () => {
+  it('changes nothing without a selection or search', () => {
+    const { nodes, edges } = emphasis(graph, analysis, null, '');
+    expect(nodes.size + edges.size).toBe(0);
+  });
+
+  it('highlights search matches and dims the other cards and their edges', () => {
+    const { nodes, edges } = emphasis(graph, analysis, null, 'tier=web');
+    expect(nodes.get(FRONT)).toBe('is-match');
+    expect(nodes.get(API)).toBe('is-dimmed');
+    expect(edges.get(`${FRONT}=>${API}`)).toBe('is-active');
+    expect(edges.get(`${API}=>${DB}`)).toBe('is-dimmed');
+  });
+
+  it('brings a selected workload, its peers and its edges forward', () => {
+    const { nodes, edges } = emphasis(graph, analysis, { kind: 'workload', id: DB }, '');
+    expect(nodes.get(DB)).toBe('is-selected');
+    expect(nodes.has(API)).toBe(false);
+    expect(nodes.get(FRONT)).toBe('is-dimmed');
+    expect(edges.get(`${API}=>${DB}`)).toBe('is-active');
+    expect(edges.get(`${FRONT}=>${API}`)).toBe('is-dimmed');
+  });
+
+  it('marks what a selected policy selects and the peers its rules admit', () => {
+    const { nodes, edges } = emphasis(graph, analysis, { kind: 'policy', id: 'shop/db-from-api' }, '');
+    expect(nodes.get(DB)).toBe('is-subject');
+    expect(nodes.get(API)).toBe('is-peer');
+    expect(nodes.get('ext:10.0.0.0/8')).toBe('is-peer');
+    expect(nodes.get(FRONT)).toBe('is-dimmed');
+    expect(edges.get(`${API}=>${DB}`)).toBe('is-active');
+    expect(edges.get(`${DB}=>ext:10.0.0.0/8`)).toBe('is-active');
+    expect(edges.get(`${FRONT}=>${API}`)).toBe('is-dimmed');
+  });
+
+  it('brings a selected edge and its two ends forward', () => {
+    const { nodes, edges } = emphasis(graph, analysis, { kind: 'edge', id: `${FRONT}=>${API}` }, '');
+    expect(edges.get(`${FRONT}=>${API}`)).toBe('is-active is-selected');
+    expect(nodes.has(FRONT) || nodes.has(API)).toBe(false);
+    expect(nodes.get(DB)).toBe('is-dimmed');
+  });
+
+  it('ignores a selection that is no longer in the graph', () => {
+    expect(emphasis(graph, analysis, { kind: 'workload', id: 'gone/x[Pod]' }, '').nodes.size).toBe(0);
+    expect(emphasis(graph, analysis, { kind: 'policy', id: 'gone/p' }, '').nodes.size).toBe(0);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { CanvasNode } from './buildGraph';
+import { placeNodes } from './placeNodes';
+
+const namespace = { name: 'shop', labels: {}, isDeclared: true };
+const workload = { id: 'shop/a[Pod]', namespace: 'shop', name: 'a', kind: 'Pod', labels: {}, ports: [], ips: [], hostNetwork: false };
+const graphNodes: CanvasNode[] = [
+  { id: 'ns:shop', type: 'namespace', position: { x: 0, y: 0 }, width: 100, height: 100, data: { namespace } },
+  {
+    id: 'shop/a[Pod]',
+    type: 'workload',
+    parentId: 'ns:shop',
+    position: { x: 1, y: 1 },
+    data: { workload, isIngressIsolated: false, isEgressIsolated: false },
+  },
+];
+const layout = { positions: { 'ns:shop': { x: 10, y: 20 }, 'shop/a[Pod]': { x: 30, y: 60 } }, frameSizes: { 'ns:shop': { width: 400, height: 300 } } };
+
+describe('placeNodes', () => {
+  it('uses the grid guess before any layout', () => {
+    expect(placeNodes(graphNodes, [], null, {}).map((n) => n.position)).toEqual([{ x: 0, y: 0 }, { x: 1, y: 1 }]);
+  });
+
+  it('takes positions and frame sizes from the layout', () => {
+    const [frame, card] = placeNodes(graphNodes, [], layout, {});
+    expect(frame).toMatchObject({ position: { x: 10, y: 20 }, width: 400, height: 300 });
+    expect(card.position).toEqual({ x: 30, y: 60 });
+  });
+
+  it('prefers a dragged position over the layout and keeps measured sizes', () => {
+    const previous = placeNodes(graphNodes, [], layout, {}).map((n) => ({ ...n, measured: { width: 200, height: 90 } }));
+    const [, card] = placeNodes(graphNodes, previous, layout, { 'shop/a[Pod]': { x: 99, y: 98 } });
+    expect(card).toMatchObject({ position: { x: 99, y: 98 }, measured: { width: 200, height: 90 } });
+  });
+
+  it('keeps nodes where they were while a new layout is pending', () => {
+    const previous = placeNodes(graphNodes, [], layout, {});
+    const [frame, card] = placeNodes(graphNodes, previous, null, {});
+    expect(frame).toMatchObject({ position: { x: 10, y: 20 }, width: 400, height: 300 });
+    expect(card.position).toEqual({ x: 30, y: 60 });
+  });
+});

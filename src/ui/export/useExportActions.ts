@@ -1,0 +1,102 @@
+import { exportManifests, type ExportScope } from '../../engine';
+import { selectAnalysis } from '../../store/selectAnalysis';
+import { useDocumentStore } from '../../store/useDocumentStore';
+import { useViewStore } from '../../store/useViewStore';
+import { captureCanvas, type ImageFormat } from './captureCanvas';
+import { downloadBlob, downloadText } from './downloadFile';
+import { policyFileName } from './policyFileName';
+
+/** What an export did, told to the person; a `warning` or an `error` stays longer than `done`. */
+export interface ExportOutcome {
+  message: string;
+  tone: 'done' | 'warning' | 'error';
+}
+
+/** One entry of the Export menu. */
+export interface ExportAction {
+  label: string;
+  /** Extra words shown after the label: what will be exported, or why it cannot be. */
+  hint?: string;
+  isDisabled: boolean;
+  run: () => Promise<ExportOutcome>;
+}
+
+const done = (message: string): ExportOutcome => ({ message, tone: 'done' });
+const failed = (message: string): ExportOutcome => ({ message, tone: 'error' });
+
+function errorCount(): number {
+  return selectAnalysis(useDocumentStore.getState()).issues.filter((issue) => issue.severity === 'error').length;
+}
+
+function saved(fileName: string): ExportOutcome {
+  const errors = errorCount();
+  if (errors === 0) return done(`Saved ${fileName}`);
+  const those = errors === 1 ? '1 error' : `${errors} errors`;
+  return { message: `Saved ${fileName}, but the YAML has ${those}: documents that do not parse are left out`, tone: 'warning' };
+}
+
+function yamlOf(scope: ExportScope): string {
+  return exportManifests(useDocumentStore.getState().files, scope);
+}
+
+async function downloadYaml(scope: ExportScope, fileName: string): Promise<ExportOutcome> {
+  downloadText(yamlOf(scope), fileName);
+  return saved(fileName);
+}
+
+async function copyPolicies(): Promise<ExportOutcome> {
+  const instead = 'use “Download policies (YAML)” instead';
+  if (!navigator.clipboard) return failed(`This page has no clipboard access: ${instead}`);
+  try {
+    await navigator.clipboard.writeText(yamlOf({ kind: 'policies' }));
+    return done('Copied the policies to the clipboard');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return failed(`The browser refused clipboard access (${reason}): ${instead}`);
+  }
+}
+
+async function downloadImage(format: ImageFormat): Promise<ExportOutcome> {
+  const fileName = `netpol-canvas.${format}`;
+  try {
+    const image = await captureCanvas(format);
+    if (image === null) return failed('The canvas is empty: there is nothing to export');
+    downloadBlob(image, fileName);
+    return done(`Saved ${fileName}`);
+  } catch (error) {
+    return failed(`Could not render ${fileName}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The Export menu's entries, enabled according to what the workspace holds and what is selected. */
+export function useExportActions(): ExportAction[] {
+  const { model } = useDocumentStore(selectAnalysis);
+  const isWorkspaceEmpty = useDocumentStore((state) => state.files.every((file) => file.text.trim() === ''));
+  const selection = useViewStore((state) => state.selection);
+  const selectedPolicy = selection?.kind === 'policy' ? selection.id : null;
+  const policyId = selectedPolicy !== null && model.policies.some((p) => p.id === selectedPolicy) ? selectedPolicy : null;
+  const hasPolicies = model.policies.length > 0;
+  const noPolicies = hasPolicies ? undefined : 'no NetworkPolicy yet';
+  return [
+    {
+      label: 'Download policies (YAML)',
+      hint: noPolicies,
+      isDisabled: !hasPolicies,
+      run: () => downloadYaml({ kind: 'policies' }, 'policies.yaml'),
+    },
+    {
+      label: 'Download everything (YAML)',
+      isDisabled: isWorkspaceEmpty,
+      run: () => downloadYaml({ kind: 'all' }, 'workspace.yaml'),
+    },
+    { label: 'Copy policies to clipboard', hint: noPolicies, isDisabled: !hasPolicies, run: copyPolicies },
+    {
+      label: 'Download selected policy',
+      hint: policyId ?? (selectedPolicy === null ? 'select a policy first' : `${selectedPolicy} is not in the YAML now`),
+      isDisabled: policyId === null,
+      run: () => (policyId === null ? Promise.resolve(failed('Select a policy first')) : downloadYaml({ kind: 'policy', id: policyId }, policyFileName(policyId))),
+    },
+    { label: 'Export PNG', isDisabled: isWorkspaceEmpty, run: () => downloadImage('png') },
+    { label: 'Export SVG', isDisabled: isWorkspaceEmpty, run: () => downloadImage('svg') },
+  ];
+}

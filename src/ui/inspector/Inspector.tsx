@@ -1,0 +1,22 @@
+import { useLiveAnalysis } from '../../store/useLiveAnalysis';
+import { useViewStore } from '../../store/useViewStore';
+import { EdgeDetails } from './EdgeDetails';
+import { NamespaceDetails } from './NamespaceDetails';
+import { PolicyDetails } from './PolicyDetails';
+import { WorkloadDetails } from './WorkloadDetails';
+import './inspector.css';
+
+/** The right-hand column: what is selected, in detail. */
+export function Inspector() {
+  const { analysis } = useLiveAnalysis();
+  const selection = useViewStore((state) => state.selection);
+  return (
+    <aside className="inspector" aria-label="Inspector" data-testid="inspector">
+      {selection === null && <p className="inspector__hint">Select a workload, a namespace or an edge on the canvas, or a policy in the navigator.</p>}
+      {selection?.kind === 'workload' && <WorkloadDetails analysis={analysis} id={selection.id} />}
+      {selection?.kind === 'policy' && <PolicyDetails analysis={analysis} id={selection.id} />}
+      {selection?.kind === 'edge' && <EdgeDetails analysis={analysis} id={selection.id} />}
+      {selection?.kind === 'namespace' && <NamespaceDetails analysis={analysis} name={selection.id} />}
+    </aside>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Analysis } from '../../engine';
+import { PeerList } from './PeerList';
+import { PolicyNames } from './PolicyNames';
+import { SourceLink } from './SourceLink';
+import { workloadFlows } from './workloadFlows';
+
+/** A selected workload: its labels and ports, the policies selecting it per direction, and its allowed ingress and egress peers. */
+export function WorkloadDetails({ analysis, id }: { analysis: Analysis; id: string }) {
+  const workload = analysis.model.workloads.find((w) => w.id === id);
+  const flows = workloadFlows(analysis, id);
+  if (!workload || !flows) return <p className="inspector__hint">{id} is no longer in the model.</p>;
+  const labels = Object.entries(workload.labels);
+  return (
+    <section aria-label={`Workload ${id}`}>
+      <p className="inspector__kind">{workload.kind}</p>
+      <h2 className="inspector__title">{workload.name}</h2>
+      <p className="inspector__sub">
+        namespace {workload.namespace} · <SourceLink source={workload.source} />
+      </p>
+      {workload.hostNetwork && <p className="inspector__warning">hostNetwork: NetworkPolicies do not apply to this workload's pods.</p>}
+      {labels.length > 0 && (
+        <div className="inspector__chips">
+          {labels.map(([key, value]) => (
+            <span key={key} className="chip">
+              {key}={value}
+            </span>
+          ))}
+        </div>
+      )}
+      {workload.ports.length > 0 && (
+        <p className="inspector__sub">ports: {workload.ports.map((p) => `${p.protocol} ${p.containerPort}${p.name ? ` (${p.name})` : ''}`).join(', ')}</p>
+      )}
+      <h3>Ingress policies</h3>
+      <PolicyNames policies={flows.ingressPolicies} />
+      <h3>Egress policies</h3>
+      <PolicyNames policies={flows.egressPolicies} />
+      <h3>May receive from ({flows.ingress.length})</h3>
+      <PeerList peers={flows.ingress} emptyText="nothing may connect to it" />
+      <h3>May connect to ({flows.egress.length})</h3>
+      <PeerList peers={flows.egress} emptyText="it may connect nowhere" />
+    </section>
+  );
+}

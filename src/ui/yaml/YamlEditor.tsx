@@ -1,0 +1,47 @@
+import { useEffect, useRef } from 'react';
+import { selectAnalysis } from '../../store/selectAnalysis';
+import { useDocumentStore } from '../../store/useDocumentStore';
+import { useEditorStore } from '../../store/useEditorStore';
+import { YamlSession, type TextSource } from './YamlSession';
+
+const storeText: TextSource = {
+  read: (file) => useDocumentStore.getState().files.find((f) => f.name === file)?.text ?? '',
+  write: (file, text) => useDocumentStore.getState().setFileText(file, text),
+};
+
+/** CodeMirror on one workspace file: typing updates the store, store changes update the text, issues show inline. */
+export function YamlEditor({ fileName }: { fileName: string }) {
+  const text = useDocumentStore((state) => state.files.find((f) => f.name === fileName)?.text ?? '');
+  const issues = useDocumentStore((state) => selectAnalysis(state).issues);
+  const jump = useEditorStore((state) => state.jump);
+  const hostRef = useRef<HTMLDivElement>(null);
+  const sessionRef = useRef<YamlSession | null>(null);
+  const initialFile = useRef(fileName);
+
+  useEffect(() => {
+    if (hostRef.current === null) return;
+    const session = new YamlSession(hostRef.current, initialFile.current, storeText);
+    sessionRef.current = session;
+    return () => {
+      session.destroy();
+      sessionRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const session = sessionRef.current;
+    if (session === null) return;
+    session.showFile(fileName);
+    session.receiveText(fileName, text);
+    session.showIssues(issues, text);
+  }, [fileName, text, issues]);
+
+  useEffect(() => {
+    const session = sessionRef.current;
+    if (session === null || jump === null || jump.file !== session.shownFile) return;
+    session.jumpTo(jump.line);
+    useEditorStore.getState().finishJump(jump.id);
+  }, [jump, fileName]);
+
+  return <div ref={hostRef} className="yaml-editor" data-file={fileName} />;
+}

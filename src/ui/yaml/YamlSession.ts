@@ -1,0 +1,123 @@
+import { yaml } from '@codemirror/lang-yaml';
+import { lintGutter, setDiagnostics } from '@codemirror/lint';
+import { Annotation, EditorState, Transaction, type Extension } from '@codemirror/state';
+import { basicSetup, EditorView } from 'codemirror';
+import type { Issue } from '../../engine';
+import { issueDiagnostics } from './issueDiagnostics';
+import { textChange } from './textChange';
+
+/** How long typing must pause before the text is sent on (and the canvas re-evaluates). */
+const DEBOUNCE_MS = 60;
+/** Marks transactions that bring outside text into the editor, so they are not sent back. */
+const fromOutside = Annotation.define<boolean>();
+
+const theme = EditorView.theme({
+  '&': { height: '100%', fontSize: '13px', backgroundColor: 'var(--surface)', color: 'var(--text)' },
+  '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' },
+  '.cm-gutters': { backgroundColor: 'var(--toolbar)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
+});
+
+/** Reads and writes the workspace's file texts for the editor. */
+export interface TextSource {
+  read(file: string): string;
+  write(file: string, text: string): void;
+}
+
+/** One CodeMirror view over the workspace files: one editor state (text, cursor, history) per file, typing debounced out. */
+export class YamlSession {
+  private readonly view: EditorView;
+  private readonly states = new Map<string, EditorState>();
+  private readonly extensions: Extension;
+  private file: string;
+  /** The text last exchanged with the source for the shown file. */
+  private known: string;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the shown file has inline issues now; an empty list is not dispatched again. */
+  private hasIssues = false;
+
+  constructor(
+    parent: HTMLElement,
+    file: string,
+    private readonly source: TextSource,
+  ) {
+    this.extensions = [
+      basicSetup,
+      yaml(),
+      lintGutter(),
+      theme,
+      EditorView.contentAttributes.of({ 'aria-label': 'YAML editor' }),
+      EditorView.updateListener.of((update) => {
+        if (!update.docChanged || update.transactions.some((tr) => tr.annotation(fromOutside))) return;
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.flush(), DEBOUNCE_MS);
+      }),
+      EditorView.domEventHandlers({ blur: () => this.flush() }),
+    ];
+    this.file = file;
+    this.known = source.read(file);
+    this.view = new EditorView({ parent, state: EditorState.create({ doc: this.known, extensions: this.extensions }) });
+  }
+
+  /** Sends pending typing on at once. */
+  flush(): void {
+    if (this.timer === undefined) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.known = this.view.state.doc.toString();
+    this.source.write(this.file, this.known);
+  }
+
+  /** Shows `file`, with the cursor and history it had when last shown. */
+  showFile(file: string): void {
+    if (file === this.file) return;
+    this.flush();
+    this.states.set(this.file, this.view.state);
+    const state = this.states.get(file) ?? EditorState.create({ doc: this.source.read(file), extensions: this.extensions });
+    this.view.setState(state);
+    this.hasIssues = true;
+    this.file = file;
+    this.known = state.doc.toString();
+  }
+
+  /** Takes an outside change of the shown file's text (undo, open, add), keeping the cursor, and out of the editor's own undo. */
+  receiveText(file: string, text: string): void {
+    if (file !== this.file || text === this.known) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.known = text;
+    const change = textChange(this.view.state.doc.toString(), text);
+    if (change !== null) this.view.dispatch({ changes: change, annotations: [fromOutside.of(true), Transaction.addToHistory.of(false)] });
+  }
+
+  /** Marks the issues of the shown file inline, if the editor still holds the text they were found in. */
+  showIssues(issues: readonly Issue[], text: string): void {
+    const { state } = this.view;
+    if (state.doc.toString() !== text) return;
+    const diagnostics = issueDiagnostics(issues, this.file, state.doc);
+    if (diagnostics.length === 0 && !this.hasIssues) return;
+    this.hasIssues = diagnostics.length > 0;
+    this.view.dispatch(setDiagnostics(state, diagnostics));
+  }
+
+  /** Selects `line` of the shown file, scrolls it into the middle of the view and focuses the editor. */
+  jumpTo(line: number): void {
+    const { doc } = this.view.state;
+    const target = doc.line(Math.min(Math.max(line, 1), doc.lines));
+    this.view.dispatch({
+      selection: { anchor: target.from, head: target.to },
+      effects: EditorView.scrollIntoView(target.from, { y: 'center' }),
+    });
+    this.view.focus();
+  }
+
+  /** The file shown. */
+  get shownFile(): string {
+    return this.file;
+  }
+
+  /** Drops pending typing (it belongs to a document being replaced) and removes the view. */
+  destroy(): void {
+    clearTimeout(this.timer);
+    this.view.destroy();
+  }
+}
