@@ -86,6 +86,18 @@ describe('useDocumentStore', () => {
     expect(useDocumentStore.getState().files[1]).toEqual(b);
   });
 
+  it('applies a whole-workspace edit as one undo step and ignores an edit that changes nothing', () => {
+    useDocumentStore.getState().openFiles([a, b]);
+    const before = history().pastStates.length;
+    useDocumentStore.getState().applyEdit((files) => files.map((f) => ({ ...f })));
+    expect(history().pastStates.length).toBe(before);
+    useDocumentStore.getState().applyEdit((files) => [...files, { name: 'c.yaml', text: 'kind: Pod\n' }]);
+    expect(names()).toEqual(['a.yaml', 'b.yaml', 'c.yaml']);
+    expect(useDocumentStore.getState().revision).toBe(1);
+    history().undo();
+    expect(names()).toEqual(['a.yaml', 'b.yaml']);
+  });
+
   it('makes one undo step of a burst of typing in one file, and a new one after a pause', () => {
     vi.useFakeTimers();
     useDocumentStore.getState().openFiles([a]);

@@ -16,6 +16,8 @@ export interface DocumentState {
   addFiles: (files: SourceFile[]) => string[];
   /** Replaces the text of the file called `name` (undoable); unknown names and unchanged text are ignored. */
   setFileText: (name: string, text: string) => void;
+  /** Replaces the files with `update(files)` as one undo step, e.g. a panel edit or an applied plan; unchanged files are ignored. */
+  applyEdit: (update: (files: SourceFile[]) => SourceFile[]) => void;
   /** Fetches one YAML file from `url` and opens it as the whole workspace. */
   openExample: (url: string) => Promise<void>;
   /** Shows why an open, add or read failed, or clears the message with `null`. */
@@ -86,6 +88,12 @@ export const useDocumentStore = create<DocumentState>()(
         set({ files: edited });
         if (isBurst) history.resume();
         lastTextEdit = { file: name, at: now, files: edited };
+      },
+      applyEdit: (update) => {
+        const { files } = get();
+        const next = update(files);
+        if (next.length === files.length && next.every((f, i) => f.name === files[i].name && f.text === files[i].text)) return;
+        set({ files: next });
       },
       openExample: async (url) => {
         try {

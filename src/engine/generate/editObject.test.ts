@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze';
-import { appendObject, editObject } from './editObject';
+import { appendObject, editObject, findObject, listObjects } from './editObject';
 
 const TEXT = `# shop workloads, keep this comment
 apiVersion: v1
@@ -48,5 +48,15 @@ describe('editObject', () => {
     const after = appendObject(files, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels: { team: 'a' } } }, 'a.yaml');
     expect(analyze(after).model.namespaces.find((n) => n.name === 'shop')?.labels).toEqual({ team: 'a', 'kubernetes.io/metadata.name': 'shop' });
     expect(appendObject([], { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } })).toEqual([{ name: 'workspace.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n' }]);
+  });
+});
+
+describe('listObjects and findObject', () => {
+  it('lists every object as written with its file and line, Lists expanded, invalid ones included', () => {
+    const bad = { name: 'b.yaml', text: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: bad}\nspec: {policyTypes: [Sideways]}\n' };
+    const objects = listObjects([...files, bad]);
+    expect(objects.map((o) => [o.ref.name, o.file, o.line])).toEqual([['web', 'a.yaml', 2], ['api', 'a.yaml', 11], ['db', 'a.yaml', 15], ['bad', 'b.yaml', 1]]);
+    expect(findObject([...files, bad], { kind: 'NetworkPolicy', name: 'bad' })?.spec).toEqual({ policyTypes: ['Sideways'] });
+    expect(findObject(files, { kind: 'Pod', namespace: 'default', name: 'web' })).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { isRawMap, type RawMap } from '../decode/decodeContext';
 import type { SourceFile } from '../model/types';
+import { expandLists } from '../decode/expandLists';
 import { dumpYaml } from '../yaml/dumpYaml';
 import { parseYamlFile } from '../yaml/parseYamlFile';
 
@@ -65,4 +66,35 @@ export function appendObject(files: readonly SourceFile[], manifest: RawMap, fil
   if (!target) return [{ name: fileName ?? 'workspace.yaml', text }];
   const sep = target.text.trim() === '' ? '' : `${target.text.endsWith('\n') ? '' : '\n'}---\n`;
   return files.map((f) => (f === target ? { ...f, text: `${f.text.trim() === '' ? '' : f.text}${sep}${text}` } : f));
+}
+
+/** One object of the workspace as written, with where it is. */
+export interface WorkspaceObject {
+  ref: ObjectRef;
+  file: string;
+  line: number;
+  raw: RawMap;
+}
+
+/** Every object of the workspace as written (Lists expanded), valid or not, in file order. */
+export function listObjects(files: readonly SourceFile[]): WorkspaceObject[] {
+  return files.flatMap((file) =>
+    parseYamlFile(file).documents.flatMap((doc) =>
+      expandLists(doc, []).map(({ raw, kind, base }) => {
+        const metadata = isRawMap(raw.metadata) ? raw.metadata : {};
+        const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
+        return {
+          ref: { kind, name: String(metadata.name ?? ''), ...(kind === 'Namespace' ? {} : { namespace }) },
+          file: file.name,
+          line: doc.locate(base).line,
+          raw,
+        };
+      }),
+    ),
+  );
+}
+
+/** The object `ref` names, as written, or undefined. */
+export function findObject(files: readonly SourceFile[], ref: ObjectRef): RawMap | undefined {
+  return listObjects(files).find((o) => o.ref.kind === ref.kind && o.ref.name === ref.name && (ref.kind === 'Namespace' || (o.ref.namespace ?? 'default') === (ref.namespace ?? 'default')))?.raw;
 }

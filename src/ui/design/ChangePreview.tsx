@@ -1,0 +1,58 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { SourceFile } from '../../engine';
+import { previewChanges } from './previewChanges';
+import './changePreview.css';
+
+const MARK = { added: '+ allowed', removed: '− denied', changed: '~ changed' } as const;
+const SHOWN = 40;
+
+/** Props of {@link ChangePreview}. */
+export interface ChangePreviewProps {
+  title: string;
+  /** What will be edited, one sentence per change. */
+  descriptions: string[];
+  before: readonly SourceFile[];
+  after: readonly SourceFile[];
+  onApply: () => void;
+  onCancel: () => void;
+}
+
+/** A dialog that shows what a change will edit and which edges it adds, removes or changes, before it is applied. */
+export function ChangePreview({ title, descriptions, before, after, onApply, onCancel }: ChangePreviewProps) {
+  const lines = useMemo(() => previewChanges(before, after), [before, after]);
+  const applyRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => applyRef.current?.focus(), []);
+  return (
+    <div className="change-preview__backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+      <div className="change-preview" role="dialog" aria-modal="true" aria-label={title}>
+        <h2 className="change-preview__title">{title}</h2>
+        <ul className="change-preview__edits">
+          {descriptions.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+        <h3 className="change-preview__subtitle">Effect on the graph</h3>
+        {lines.length === 0 ? (
+          <p className="change-preview__none">No edge changes.</p>
+        ) : (
+          <ul className="change-preview__diff" data-testid="change-preview-diff">
+            {lines.slice(0, SHOWN).map((l) => (
+              <li key={l.text} className={`change-preview__line change-preview__line--${l.kind}`}>
+                <span className="change-preview__mark">{MARK[l.kind]}</span> {l.text}
+              </li>
+            ))}
+            {lines.length > SHOWN && <li>… and {lines.length - SHOWN} more</li>}
+          </ul>
+        )}
+        <div className="change-preview__buttons">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" ref={applyRef} className="change-preview__apply" onClick={onApply}>
+            Apply
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
