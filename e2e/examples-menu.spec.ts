@@ -1,4 +1,17 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+
+/** Ids of the nodes that lie (partly) outside the visible canvas. */
+async function nodesOutsideCanvas(page: Page): Promise<string[]> {
+  const canvas = await page.locator('.react-flow').boundingBox();
+  const outside: string[] = [];
+  for (const node of await page.locator('.react-flow__node').all()) {
+    const box = await node.boundingBox();
+    if (!canvas || !box) continue;
+    const isInside = box.x >= canvas.x - 1 && box.y >= canvas.y - 1 && box.x + box.width <= canvas.x + canvas.width + 1 && box.y + box.height <= canvas.y + canvas.height + 1;
+    if (!isInside) outside.push((await node.getAttribute('data-id')) ?? '?');
+  }
+  return outside;
+}
 
 const EXAMPLES = [
   {
@@ -26,7 +39,7 @@ const EXAMPLES = [
   },
 ] as const;
 
-test('each bundled example opens with one click from the Examples menu, and Undo goes back', async ({ page }, testInfo) => {
+test('each bundled example opens with one click from the Examples menu, fitted to the view, and Undo goes back', async ({ page }, testInfo) => {
   // Three documents are laid out in turn; give a busy machine room.
   test.setTimeout(60_000);
   await page.goto('/');
@@ -41,6 +54,8 @@ test('each bundled example opens with one click from the Examples menu, and Undo
     for (const [id, label] of example.edges) await expect(page.getByTestId(`rf__edge-${id}`)).toContainText(label);
     for (const id of example.absent) await expect(page.getByTestId(`rf__edge-${id}`)).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Issues (0)' })).toBeVisible();
+    await expect(page.locator('.react-flow[data-layout="done"]')).toBeVisible();
+    await expect.poll(() => nodesOutsideCanvas(page), { message: 'the view is fitted to the new example', timeout: 10_000 }).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath(example.tab.replace('.yaml', '.png')) });
   }
 

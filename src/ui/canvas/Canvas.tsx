@@ -31,6 +31,8 @@ const nodeTypes: NodeTypes = { namespace: NamespaceNode, workload: WorkloadNode,
 const edgeTypes: EdgeTypes = { flow: FlowEdge };
 /** Room around the graph on fit, so edges looping around the outermost nodes stay in view. */
 const fitViewOptions = { padding: 0.15 };
+/** How long nodes must stay still before the view is fitted when they never reach ELK's exact sizes. */
+const SETTLE_MS = 300;
 const miniMapSize = { width: 150, height: 100 };
 const arrow = { type: MarkerType.ArrowClosed, width: 18, height: 18 };
 
@@ -69,9 +71,15 @@ export function Canvas({ analysis }: { analysis: Analysis }) {
       const isResized = size === undefined || node.hidden || (node.measured?.width === size.width && node.measured.height === size.height);
       return isMoved && isResized;
     });
-    if (!isPlaced || nodes.length === 0) return;
-    fittedKey.current = layoutKey;
-    void fitView(fitViewOptions);
+    if (nodes.length === 0) return;
+    const fit = () => {
+      fittedKey.current = layoutKey;
+      void fitView(fitViewOptions);
+    };
+    if (isPlaced) return fit();
+    // A frame may end up another size than ELK planned (e.g. wide labels): fit once the nodes have settled anyway.
+    const timer = setTimeout(fit, SETTLE_MS);
+    return () => clearTimeout(timer);
   }, [nodes, layout, layoutKey, dragged, fitView]);
 
   const emphasised = useMemo(() => emphasis(graph, analysis, selection, searchText), [graph, analysis, selection, searchText]);
