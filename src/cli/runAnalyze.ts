@@ -1,5 +1,4 @@
-import { analyze, type Issue } from '../engine';
-import { FORMATS, formatOutput, type Format } from './formatOutput';
+import { CONNLIST_FORMATS as FORMATS, analyze, formatConnlist, type ConnlistFormat as Format, type Issue } from '../engine';
 import { readInputs } from './readInputs';
 import { runDiff } from './runDiff';
 
@@ -66,5 +65,5 @@ export function runAnalyze(argv: readonly string[], readStdin: () => string): Cl
   const shown = result.issues.filter((i) => args.verbose || i.severity !== 'info');
   const stderr = shown.map((i) => `${formatIssue(i)}\n`).join('');
   if (result.issues.some((i) => i.severity === 'error')) return { stdout: '', stderr, code: 1 };
-  return { stdout: formatOutput(args.format, result.connections), stderr, code: 0 };
+  return { stdout: formatConnlist(args.format, result.connections), stderr, code: 0 };
 }

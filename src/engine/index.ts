@@ -21,3 +21,4 @@ export { editObject, appendObject, listObjects, findObject, type ObjectRef, type
 export type { RawMap } from './decode/decodeContext';
 export { lintModel } from './lint/lintModel';
 export type { Lint } from './lint/lint';
+export { CONNLIST_FORMATS, formatConnlist, type ConnlistFormat } from './format/formatConnlist';

@@ -1,9 +1,11 @@
-import { formatConnSet, formatConnlistTxt, sortConnections, type Connection } from '../engine';
+import { formatConnSet } from '../evaluate/connSet';
+import type { Connection } from '../evaluate/evaluateModel';
+import { formatConnlistTxt, sortConnections } from './formatConnlistTxt';
 
-/** Output formats of the analysis CLI. */
-export const FORMATS = ['txt', 'json', 'csv', 'md', 'dot'] as const;
-/** One output format. */
-export type Format = (typeof FORMATS)[number];
+/** Formats of the connection list, shared by the CLI and the app. */
+export const CONNLIST_FORMATS = ['txt', 'json', 'csv', 'md', 'dot'] as const;
+/** One connection-list format. */
+export type ConnlistFormat = (typeof CONNLIST_FORMATS)[number];
 
 function csvField(value: string): string {
   return /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
@@ -26,7 +28,7 @@ function formatDot(connections: readonly Connection[]): string {
  * Renders the connection list: `txt` is netpol-analyzer's list output byte for
  * byte; json, csv, md and dot carry the same sorted lines.
  */
-export function formatOutput(format: Format, connections: readonly Connection[]): string {
+export function formatConnlist(format: ConnlistFormat, connections: readonly Connection[]): string {
   const sorted = sortConnections(connections);
   const rows = sorted.map((c) => ({ src: c.src, dst: c.dst, conn: formatConnSet(c.conns) }));
   switch (format) {

@@ -1,4 +1,4 @@
-import { exportManifests, type ExportScope } from '../../engine';
+import { CONNLIST_FORMATS, exportManifests, formatConnlist, type ConnlistFormat, type ExportScope } from '../../engine';
 import { selectAnalysis } from '../../store/selectAnalysis';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import { useViewStore } from '../../store/useViewStore';
@@ -41,6 +41,12 @@ function yamlOf(scope: ExportScope): string {
 
 async function downloadYaml(scope: ExportScope, fileName: string): Promise<ExportOutcome> {
   downloadText(yamlOf(scope), fileName);
+  return saved(fileName);
+}
+
+async function downloadConnlist(format: ConnlistFormat): Promise<ExportOutcome> {
+  const fileName = `connlist.${format}`;
+  downloadText(formatConnlist(format, selectAnalysis(useDocumentStore.getState()).connections), fileName);
   return saved(fileName);
 }
 
@@ -98,5 +104,11 @@ export function useExportActions(): ExportAction[] {
     },
     { label: 'Export PNG', isDisabled: isWorkspaceEmpty, run: () => downloadImage('png') },
     { label: 'Export SVG', isDisabled: isWorkspaceEmpty, run: () => downloadImage('svg') },
+    ...CONNLIST_FORMATS.map((format) => ({
+      label: `Connection list (${format})`,
+      hint: format === 'txt' ? 'as netpol-analyzer lists it' : undefined,
+      isDisabled: isWorkspaceEmpty,
+      run: () => downloadConnlist(format),
+    })),
   ];
 }
