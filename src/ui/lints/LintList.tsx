@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { applyPolicyChanges, type Lint, type SourceFile } from '../../engine';
+import { useDocumentStore } from '../../store/useDocumentStore';
+import { useLiveAnalysis } from '../../store/useLiveAnalysis';
+import { useViewStore } from '../../store/useViewStore';
+import { ChangePreview } from '../design/ChangePreview';
+import { lintsOf, selectionOf } from './lintsOf';
+import './lintList.css';
+
+const MARK = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
+
+/** The navigator's "Findings (N)": likely mistakes across all policies, each with its objects and a one-click fix where safe. */
+export function LintList() {
+  const { analysis } = useLiveAnalysis();
+  const files = useDocumentStore((state) => state.files);
+  const applyEdit = useDocumentStore((state) => state.applyEdit);
+  const select = useViewStore((state) => state.select);
+  const [fixing, setFixing] = useState<{ lint: Lint; after: SourceFile[] } | null>(null);
+  const lints = lintsOf(analysis);
+  const fileOf = (id: string) => analysis.model.workloads.find((w) => w.id === id)?.source?.file;
+
+  return (
+    <section className="lint-list" aria-labelledby="lint-list-heading">
+      <h2 id="lint-list-heading" className="lint-list__heading">
+        Findings ({lints.length})
+      </h2>
+      {lints.length === 0 ? (
+        <p className="lint-list__empty">No likely mistakes found.</p>
+      ) : (
+        <ul className="lint-list__items">
+          {lints.map((lint, i) => (
+            <li key={`${lint.code}:${i}`} className={`lint lint--${lint.severity}`} data-lint={lint.code}>
+              <p className="lint__message">
+                <span aria-hidden="true">{MARK[lint.severity]}</span> {lint.message}
+              </p>
+              <div className="lint__actions">
+                {lint.objects.slice(0, 4).map((id) => (
+                  <button key={id} type="button" className="lint__object" onClick={() => select(selectionOf(id))}>
+                    {id}
+                  </button>
+                ))}
+                {lint.fix && (
+                  <button type="button" className="lint__fix" onClick={() => setFixing({ lint, after: applyPolicyChanges(files, lint.fix?.changes ?? [], fileOf) })}>
+                    Fix
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {fixing && (
+        <ChangePreview
+          title="Fix this finding"
+          descriptions={[fixing.lint.fix?.description ?? '']}
+          before={files}
+          after={fixing.after}
+          onCancel={() => setFixing(null)}
+          onApply={() => {
+            const fix = fixing.lint.fix;
+            applyEdit((current) => applyPolicyChanges(current, fix?.changes ?? [], fileOf));
+            setFixing(null);
+          }}
+        />
+      )}
+    </section>
+  );
+}
