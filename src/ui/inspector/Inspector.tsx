@@ -4,6 +4,7 @@ import { EdgeDetails } from './EdgeDetails';
 import { NamespaceDetails } from './NamespaceDetails';
 import { PolicyDetails } from './PolicyDetails';
 import { WorkloadDetails } from './WorkloadDetails';
+import { ExplainPanel } from '../explain/ExplainPanel';
 import './inspector.css';
 
 /** The right-hand column: what is selected, in detail. */
@@ -17,6 +18,7 @@ export function Inspector() {
       {selection?.kind === 'policy' && <PolicyDetails analysis={analysis} id={selection.id} />}
       {selection?.kind === 'edge' && <EdgeDetails analysis={analysis} id={selection.id} />}
       {selection?.kind === 'namespace' && <NamespaceDetails analysis={analysis} name={selection.id} />}
+      <ExplainPanel key={selection?.kind === 'edge' ? selection.id : 'any'} edgeId={selection?.kind === 'edge' ? selection.id : undefined} />
     </aside>
   );
 }

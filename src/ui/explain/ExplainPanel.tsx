@@ -1,0 +1,109 @@
+import { useMemo, useState } from 'react';
+import { PROTOCOLS, explainConnection, type Endpoint, type Protocol } from '../../engine';
+import { useLiveAnalysis } from '../../store/useLiveAnalysis';
+import { useViewStore } from '../../store/useViewStore';
+import { describeExplanation } from './describeExplanation';
+import './explainPanel.css';
+
+const EXTERNAL = '__external__';
+
+function endpointOf(choice: string, ip: string): Endpoint {
+  return choice === EXTERNAL ? { ip } : { workload: choice };
+}
+
+function initialEnds(edgeId: string | undefined, first: string, second: string): [string, string] {
+  const [src, dst] = edgeId?.split('=>') ?? [];
+  const pick = (end: string | undefined, fallback: string) => (end === undefined ? fallback : end.startsWith('ext:') ? EXTERNAL : end);
+  return [pick(src, first), pick(dst, second)];
+}
+
+/** "Explain a connection": any source, destination, protocol and port — edge or not — with the verdict and why, per side. */
+export function ExplainPanel({ edgeId }: { edgeId?: string }) {
+  const { analysis } = useLiveAnalysis();
+  const select = useViewStore((state) => state.select);
+  const workloads = analysis.model.workloads;
+  const [initialSrc, initialDst] = initialEnds(edgeId, workloads[0]?.id ?? EXTERNAL, workloads[1]?.id ?? EXTERNAL);
+  const [src, setSrc] = useState(initialSrc);
+  const [dst, setDst] = useState(initialDst);
+  const [ip, setIp] = useState('203.0.113.10');
+  const [protocol, setProtocol] = useState<Protocol>('TCP');
+  const [port, setPort] = useState('80');
+  const portNumber = Number(port);
+  const isPortValid = Number.isInteger(portNumber) && portNumber >= 1 && portNumber <= 65535;
+
+  const sentences = useMemo(() => {
+    if (!isPortValid || (src === EXTERNAL && dst === EXTERNAL)) return null;
+    const explanation = explainConnection(analysis.evaluation.compiled, { src: endpointOf(src, ip), dst: endpointOf(dst, ip), protocol, port: portNumber });
+    return { isAllowed: explanation.isAllowed, lines: describeExplanation(explanation, analysis.model) };
+  }, [analysis, src, dst, ip, protocol, portNumber, isPortValid]);
+
+  const endOptions = (
+    <>
+      {workloads.map((w) => (
+        <option key={w.id} value={w.id}>
+          {w.id}
+        </option>
+      ))}
+      <option value={EXTERNAL}>an external address…</option>
+    </>
+  );
+
+  return (
+    <section className="explain-panel" aria-label="Explain a connection">
+      <h3 className="explain-panel__title">Explain a connection</h3>
+      <div className="explain-panel__form">
+        <label>
+          Source
+          <select value={src} onChange={(e) => setSrc(e.target.value)}>
+            {endOptions}
+          </select>
+        </label>
+        <label>
+          Destination
+          <select value={dst} onChange={(e) => setDst(e.target.value)}>
+            {endOptions}
+          </select>
+        </label>
+        {(src === EXTERNAL || dst === EXTERNAL) && (
+          <label>
+            Address
+            <input value={ip} onChange={(e) => setIp(e.target.value)} />
+          </label>
+        )}
+        <label>
+          Protocol
+          <select value={protocol} onChange={(e) => setProtocol(e.target.value as Protocol)}>
+            {PROTOCOLS.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Port
+          <input value={port} inputMode="numeric" aria-invalid={!isPortValid} onChange={(e) => setPort(e.target.value)} />
+        </label>
+      </div>
+      {!isPortValid && <p className="explain-panel__error">A port is a number from 1 to 65535.</p>}
+      {sentences && (
+        <div className="explain-panel__result">
+          <p className={`explain-panel__verdict explain-panel__verdict--${sentences.isAllowed ? 'allowed' : 'denied'}`} data-testid="explain-verdict">
+            {sentences.isAllowed ? '✔ Allowed' : '✖ Denied'}: both ends must allow a connection.
+          </p>
+          {sentences.lines.map((line) => (
+            <p key={line.side} className={`explain-panel__line${line.isAllowed ? '' : ' explain-panel__line--blocking'}`} data-testid={`explain-${line.side}`}>
+              {line.parts.map((part, i) =>
+                'policy' in part ? (
+                  <button key={i} type="button" className="explain-panel__link" onClick={() => select({ kind: 'policy', id: part.policy })}>
+                    {part.text}
+                  </button>
+                ) : (
+                  <span key={i}>{part.text}</span>
+                ),
+              )}
+            </p>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
