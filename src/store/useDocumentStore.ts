@@ -1,10 +1,11 @@
 import { temporal } from 'zundo';
 import { create } from 'zustand';
 import type { SourceFile } from '../engine';
+import { keysWith, pickKeys } from './stateKeys';
 
 /** The document being edited: the input files, as text. */
 export interface DocumentState {
-  /** The files the workspace holds, in the order they were opened; persisted: no; undoable: yes. */
+  /** The files the workspace holds, in the order they were opened; persisted and undoable (see STATE_KEYS). */
   files: SourceFile[];
   /** Bumped whenever a new document replaces the files; views that reset with the document key on it. Not undoable. */
   revision: number;
@@ -26,6 +27,9 @@ export interface DocumentState {
 
 /** The part of the document that undo and redo restore. */
 export type UndoableDocument = Pick<DocumentState, 'files'>;
+
+/** The document keys undo and redo restore, as the one map in stateKeys.ts classifies them. */
+const UNDOABLE_KEYS = keysWith('document', 'isUndoable');
 
 /** A name for `name` that none of `taken` uses: `pods.yaml`, then `pods (2).yaml`, `pods (3).yaml`, … */
 export function uniqueFileName(name: string, taken: ReadonlySet<string>): string {
@@ -108,7 +112,7 @@ export const useDocumentStore = create<DocumentState>()(
       setLoadError: (loadError) => set({ loadError }),
     }),
     {
-      partialize: (state): UndoableDocument => ({ files: state.files }),
+      partialize: (state): UndoableDocument => pickKeys(state, UNDOABLE_KEYS) as UndoableDocument,
       equality: (past, current) => past.files === current.files,
       limit: 200,
     },

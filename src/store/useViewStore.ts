@@ -13,8 +13,8 @@ export interface Point {
 }
 
 /**
- * How the person looks at the document; view state only: neither persisted nor undoable.
- * Every key: selection, hiddenNamespaces, searchText and positions are not persisted and not undoable.
+ * How the person looks at the document; none of it is undoable, and only the dragged
+ * positions are persisted (see STATE_KEYS in stateKeys.ts).
  */
 export interface ViewState {
   /** The single selection shared by canvas, navigator and inspector. */

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { browserStorage, loadWorkspace, restoreWorkspace, startAutosave } from '../store/persistWorkspace';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { CanvasPane } from './canvas/CanvasPane';
 import { FileDropZone } from './files/FileDropZone';
@@ -9,12 +10,16 @@ import { YamlPane } from './yaml/YamlPane';
 
 const BUNDLED_EXAMPLE = `${import.meta.env.BASE_URL}examples/three-tier.yaml`;
 
-/** The whole window: toolbar; navigator, canvas and inspector; the YAML pane below. Opens the bundled example on start. */
+/** The whole window: toolbar; navigator, canvas and inspector; the YAML pane below. Restores the saved workspace on start, else opens the bundled example; autosaves. */
 export function App() {
   const openExample = useDocumentStore((state) => state.openExample);
 
   useEffect(() => {
-    void openExample(BUNDLED_EXAMPLE);
+    const storage = browserStorage();
+    const saved = loadWorkspace(storage);
+    if (saved) restoreWorkspace(saved);
+    else void openExample(BUNDLED_EXAMPLE);
+    return startAutosave(storage);
   }, [openExample]);
 
   return (

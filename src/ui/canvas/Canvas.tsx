@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   ControlButton,
@@ -10,6 +10,7 @@ import {
   applyNodeChanges,
   useNodesState,
   useReactFlow,
+  type Connection,
   type EdgeChange,
   type EdgeTypes,
   type NodeChange,
@@ -18,6 +19,9 @@ import {
 } from '@xyflow/react';
 import type { Analysis } from '../../engine';
 import { useViewStore, type Point } from '../../store/useViewStore';
+import { ConnectFlowDialog } from '../flows/ConnectFlowDialog';
+import { isValidFlowConnection } from '../flows/flowEndOf';
+import { useDraftExternals } from '../palette/useDraftExternals';
 import { buildGraph, structureKey, type CanvasNode } from './buildGraph';
 import { emphasis } from './emphasis';
 import { ExternalNode } from './ExternalNode';
@@ -52,7 +56,8 @@ export function Canvas({ analysis }: { analysis: Analysis }) {
   const resetPositions = useViewStore((state) => state.resetPositions);
   const { fitView } = useReactFlow();
 
-  const graph = useMemo(() => buildGraph(analysis, hiddenNamespaces), [analysis, hiddenNamespaces]);
+  const draftCidrs = useDraftExternals((state) => state.cidrs);
+  const graph = useMemo(() => buildGraph(analysis, hiddenNamespaces, draftCidrs), [analysis, hiddenNamespaces, draftCidrs]);
   const key = useMemo(() => structureKey(graph), [graph]);
   const { layout, layoutKey, isLayingOut, error } = useElkLayout(graph, key);
   const [nodes, setNodes] = useNodesState<CanvasNode>([]);
@@ -131,43 +136,49 @@ export function Canvas({ analysis }: { analysis: Analysis }) {
     [keepPositions],
   );
   const onPaneClick = useCallback(() => select(null), [select]);
+  const [connecting, setConnecting] = useState<Connection | null>(null);
 
   return (
-    <ReactFlow
-      className={layoutKey === null ? 'canvas canvas--unplaced' : 'canvas'}
-      data-layout={isLayingOut ? 'running' : 'done'}
-      nodes={shownNodes}
-      edges={shownEdges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onNodeDragStop={onNodeDragStop}
-      onPaneClick={onPaneClick}
-      deleteKeyCode={null}
-      zIndexMode="manual"
-      colorMode="system"
-      fitView
-      fitViewOptions={fitViewOptions}
-      minZoom={0.1}
-    >
-      <Background />
-      <Controls>
-        <ControlButton onClick={resetPositions} title="Reset layout" aria-label="Reset layout">
-          ⟲
-        </ControlButton>
-      </Controls>
-      <MiniMap pannable zoomable nodeColor={miniMapColor} style={miniMapSize} />
-      {isLayingOut && (
-        <Panel position="top-center" className="canvas__hint" role="status">
-          Laying out…
-        </Panel>
-      )}
-      {error !== null && (
-        <Panel position="top-center" className="canvas__hint canvas__hint--error" role="alert">
-          Automatic layout failed: {error}
-        </Panel>
-      )}
-    </ReactFlow>
+    <>
+      <ReactFlow
+        className={layoutKey === null ? 'canvas canvas--unplaced' : 'canvas'}
+        data-layout={isLayingOut ? 'running' : 'done'}
+        nodes={shownNodes}
+        edges={shownEdges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onPaneClick={onPaneClick}
+        onConnect={setConnecting}
+        isValidConnection={isValidFlowConnection}
+        deleteKeyCode={null}
+        zIndexMode="manual"
+        colorMode="system"
+        fitView
+        fitViewOptions={fitViewOptions}
+        minZoom={0.1}
+      >
+        <Background />
+        <Controls>
+          <ControlButton onClick={resetPositions} title="Reset layout" aria-label="Reset layout">
+            ⟲
+          </ControlButton>
+        </Controls>
+        <MiniMap pannable zoomable nodeColor={miniMapColor} style={miniMapSize} />
+        {isLayingOut && (
+          <Panel position="top-center" className="canvas__hint" role="status">
+            Laying out…
+          </Panel>
+        )}
+        {error !== null && (
+          <Panel position="top-center" className="canvas__hint canvas__hint--error" role="alert">
+            Automatic layout failed: {error}
+          </Panel>
+        )}
+      </ReactFlow>
+      {connecting && <ConnectFlowDialog source={connecting.source} target={connecting.target} onClose={() => setConnecting(null)} />}
+    </>
   );
 }

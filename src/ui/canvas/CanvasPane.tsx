@@ -2,7 +2,9 @@ import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useLiveAnalysis } from '../../store/useLiveAnalysis';
 import { useViewStore } from '../../store/useViewStore';
+import { StartPanel } from '../start/StartPanel';
 import { Canvas } from './Canvas';
+import { PaletteDropZone } from '../palette/PaletteDropZone';
 import './canvas.css';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -30,10 +32,10 @@ export function CanvasPane() {
           Showing the last valid model — {errorCount} {errorCount === 1 ? 'error' : 'errors'} in the YAML
         </p>
       )}
-      {isEmpty && (
-        <p className="canvas-pane__empty">No workloads yet: paste YAML into the pane below, drop files here, or open an example.</p>
-      )}
-      <Canvas analysis={analysis} />
+      {isEmpty && <StartPanel />}
+      <PaletteDropZone>
+        <Canvas analysis={analysis} />
+      </PaletteDropZone>
     </ReactFlowProvider>
   );
 }

@@ -6,12 +6,12 @@ import type { ExternalNodeType } from './buildGraph';
 export const ExternalNode = memo(function ExternalNode({ data }: NodeProps<ExternalNodeType>) {
   return (
     <div className={data.isOther ? 'external-node external-node--other' : 'external-node'}>
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="target" position={Position.Left} isConnectableStart={false} />
       <div className="node-kind">{data.isOther ? 'Outside the cluster' : 'ipBlock'}</div>
       <div className="external-node__range" title={data.label}>
         {data.label}
       </div>
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle type="source" position={Position.Right} isConnectableEnd={false} title="Drag to another workload or address range to allow a flow" />
     </div>
   );
 });

@@ -15,7 +15,7 @@ export const WorkloadNode = memo(function WorkloadNode({ data }: NodeProps<Workl
   const ports = workload.ports.map((p) => `${p.protocol} ${p.containerPort}${p.name ? ` (${p.name})` : ''}`);
   return (
     <div className="workload-node">
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="target" position={Position.Left} isConnectableStart={false} />
       {isIngressIsolated && <ShieldMark side="ingress" title="Ingress-isolated: only what its policies allow may connect to it" />}
       <div className="workload-node__head">
         <span className="kind-icon" aria-hidden="true">
@@ -44,7 +44,7 @@ export const WorkloadNode = memo(function WorkloadNode({ data }: NodeProps<Workl
         </div>
       )}
       {isEgressIsolated && <ShieldMark side="egress" title="Egress-isolated: it may connect only where its policies allow" />}
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle type="source" position={Position.Right} isConnectableEnd={false} title="Drag to another workload or address range to allow a flow" />
     </div>
   );
 });

@@ -183,4 +183,14 @@ spec:
   it('draws nothing for an empty workspace', () => {
     expect(buildGraph(analyze([]))).toEqual({ nodes: [], edges: [] });
   });
+
+  it('draws what-if address ranges no policy mentions as external nodes, once, even in an empty workspace', () => {
+    const mentioned = graph.nodes.find((n) => n.type === 'external' && !n.data.isOther);
+    expect(mentioned).toBeDefined();
+    const drafted = buildGraph(analysis, [], ['203.0.113.0/24', (mentioned?.id ?? '').slice('ext:'.length)]);
+    expect(drafted.nodes.filter((n) => n.id === `ext:203.0.113.0/24`)).toMatchObject([{ type: 'external', data: { label: '203.0.113.0/24', isOther: false } }]);
+    expect(drafted.nodes.filter((n) => n.id === mentioned?.id)).toHaveLength(1);
+    expect(drafted.edges).toEqual(graph.edges);
+    expect(buildGraph(analyze([]), [], ['10.0.0.0/8']).nodes.map((n) => n.id)).toEqual(['ext:10.0.0.0/8']);
+  });
 });

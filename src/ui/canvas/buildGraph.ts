@@ -72,8 +72,9 @@ interface Flow {
  * workloads, one node per external address block, one edge per ordered pair that may
  * connect. Hidden namespaces keep their place but their frame, workloads and edges are
  * hidden. Positions are a simple grid until the automatic layout replaces them.
+ * `draftCidrs` are what-if address ranges no policy mentions yet, drawn as external nodes too.
  */
-export function buildGraph(analysis: Analysis, hiddenNamespaces: readonly string[] = []): Graph {
+export function buildGraph(analysis: Analysis, hiddenNamespaces: readonly string[] = [], draftCidrs: readonly string[] = []): Graph {
   const { model, evaluation } = analysis;
   const { compiled } = evaluation;
   const hidden = new Set(hiddenNamespaces);
@@ -134,6 +135,11 @@ export function buildGraph(analysis: Analysis, hiddenNamespaces: readonly string
     });
     for (const flow of external.flows) flows.push({ ...flow, kind: 'external' });
   }
+  const externalCount = nodes.filter((n) => n.type === 'external').length;
+  const drafts = draftCidrs.filter((cidr) => !nodes.some((n) => n.id === `ext:${cidr}`));
+  drafts.forEach((cidr, index) => {
+    nodes.push({ id: `ext:${cidr}`, type: 'external', position: { x: 0, y: (externalCount + index) * (CARD.height + GAP.y) }, data: { label: cidr, isOther: false } });
+  });
 
   const ids = new Set(flows.map((f) => edgeId(f.src, f.dst)));
   const edges: FlowEdgeType[] = flows.map(({ src, dst, kind, conns, isPartial }) => ({

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Analysis } from '../../engine';
 import { buildGraph } from '../canvas/buildGraph';
+import { RemoveFlowButton } from '../flows/RemoveFlowButton';
 import { SelectLink } from './SelectLink';
 
 /** A selected edge: who may connect to whom, and on which connections. */
@@ -36,6 +37,7 @@ export function EdgeDetails({ analysis, id }: { analysis: Analysis; id: string }
           Partial: every address of the range may use {data.connsText || 'no connection'}; some of its addresses may do more.
         </p>
       )}
+      <RemoveFlowButton source={edge.source} target={edge.target} />
     </section>
   );
 }

@@ -2,8 +2,10 @@ import { useLiveAnalysis } from '../../store/useLiveAnalysis';
 import { useViewStore } from '../../store/useViewStore';
 import { EdgeDetails } from './EdgeDetails';
 import { NamespaceDetails } from './NamespaceDetails';
-import { PolicyDetails } from './PolicyDetails';
+import { PolicyEditor } from '../policyEditor/PolicyEditor';
 import { WorkloadDetails } from './WorkloadDetails';
+import { NamespaceEditor } from '../modelEditor/NamespaceEditor';
+import { WorkloadEditor } from '../modelEditor/WorkloadEditor';
 import { ExplainPanel } from '../explain/ExplainPanel';
 import './inspector.css';
 
@@ -14,9 +16,11 @@ export function Inspector() {
   return (
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
       {selection === null && <p className="inspector__hint">Select a workload, a namespace or an edge on the canvas, or a policy in the navigator.</p>}
+      {selection?.kind === 'workload' && <WorkloadEditor key={selection.id} id={selection.id} />}
       {selection?.kind === 'workload' && <WorkloadDetails analysis={analysis} id={selection.id} />}
-      {selection?.kind === 'policy' && <PolicyDetails analysis={analysis} id={selection.id} />}
+      {selection?.kind === 'policy' && <PolicyEditor id={selection.id} />}
       {selection?.kind === 'edge' && <EdgeDetails analysis={analysis} id={selection.id} />}
+      {selection?.kind === 'namespace' && <NamespaceEditor key={selection.id} name={selection.id} />}
       {selection?.kind === 'namespace' && <NamespaceDetails analysis={analysis} name={selection.id} />}
       <ExplainPanel key={selection?.kind === 'edge' ? selection.id : 'any'} edgeId={selection?.kind === 'edge' ? selection.id : undefined} />
     </aside>

@@ -1,32 +1,71 @@
+import { useMemo } from 'react';
+import { appendObject, listObjects } from '../../engine';
+import { selectAnalysis } from '../../store/selectAnalysis';
+import { useDocumentStore } from '../../store/useDocumentStore';
 import { useLiveAnalysis } from '../../store/useLiveAnalysis';
-import { useViewStore } from '../../store/useViewStore';
+import { useViewStore, type Selection } from '../../store/useViewStore';
+import { newPolicyManifest } from '../policyEditor/policyEdits';
 import './navigatorLists.css';
 
-/** Every policy of the workspace as `ns/name` with its policyTypes; clicking one selects it. */
+/** The namespace a new policy goes to: that of the selection, else the first namespace of the model, else `default`. */
+function namespaceFor(selection: Selection | null, namespaces: readonly string[]): string {
+  if (selection?.kind === 'namespace') return selection.id;
+  if (selection?.kind === 'policy' || selection?.kind === 'workload') return selection.id.slice(0, selection.id.indexOf('/'));
+  return namespaces[0] ?? 'default';
+}
+
+/** Every NetworkPolicy as written, `ns/name` with its policyTypes (invalid ones marked); clicking one selects it; "+ New policy" adds one. */
 export function PolicyList() {
+  const files = useDocumentStore((state) => state.files);
+  const applyEdit = useDocumentStore((state) => state.applyEdit);
   const { analysis } = useLiveAnalysis();
   const selection = useViewStore((state) => state.selection);
   const select = useViewStore((state) => state.select);
-  const { policies } = analysis.model;
+  const written = useMemo(() => listObjects(files).filter((o) => o.ref.kind === 'NetworkPolicy'), [files]);
+  const invalid = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const issue of selectAnalysis({ files }).issues) {
+      if (issue.severity === 'error' && issue.object?.startsWith('NetworkPolicy ')) counts.set(issue.object, (counts.get(issue.object) ?? 0) + 1);
+    }
+    return counts;
+  }, [files]);
+  const addPolicy = () => {
+    const namespace = namespaceFor(selection, analysis.model.namespaces.map((ns) => ns.name));
+    const taken = new Set(written.filter((o) => o.ref.namespace === namespace).map((o) => o.ref.name));
+    const manifest = newPolicyManifest(namespace, taken);
+    applyEdit((current) => appendObject(current, manifest));
+    select({ kind: 'policy', id: `${namespace}/${String((manifest.metadata as { name: string }).name)}` });
+  };
   return (
     <section className="navigator-list" aria-label="Policies">
-      <h2 className="navigator-list__title">Policies ({policies.length})</h2>
-      {policies.length === 0 && <p className="navigator-list__empty">No NetworkPolicy: every pod may connect anywhere.</p>}
+      <div className="navigator-list__head">
+        <h2 className="navigator-list__title">Policies ({written.length})</h2>
+        <button type="button" className="navigator-list__add" onClick={addPolicy}>
+          + New policy
+        </button>
+      </div>
+      {written.length === 0 && <p className="navigator-list__empty">No NetworkPolicy: every pod may connect anywhere.</p>}
       <ul>
-        {policies.map((policy) => {
-          const isSelected = selection?.kind === 'policy' && selection.id === policy.id;
+        {written.map((object, i) => {
+          const id = `${object.ref.namespace}/${object.ref.name}`;
+          const isSelected = selection?.kind === 'policy' && selection.id === id;
+          const errors = invalid.get(`NetworkPolicy ${id}`) ?? 0;
+          const decoded = analysis.model.policies.find((p) => p.id === id);
           return (
-            <li key={policy.id}>
-              <button
-                type="button"
-                className="navigator-list__item"
-                aria-pressed={isSelected}
-                onClick={() => select(isSelected ? null : { kind: 'policy', id: policy.id })}
-              >
-                <span className="navigator-list__name">{policy.id}</span>
+            <li key={`${object.file}:${object.line}:${i}`}>
+              <button type="button" className="navigator-list__item" aria-pressed={isSelected} onClick={() => select(isSelected ? null : { kind: 'policy', id })}>
+                <span className="navigator-list__name">
+                  {errors > 0 && (
+                    <span className="navigator-list__error" title={`${errors} error${errors === 1 ? '' : 's'}`}>
+                      ⚠{' '}
+                    </span>
+                  )}
+                  {id}
+                </span>
                 <span className="navigator-list__meta">
-                  {policy.policyTypes.join(', ')}
-                  {policy.isPolicyTypesDefaulted && ' (defaulted)'}
+                  {errors > 0
+                    ? `invalid: ${errors} error${errors === 1 ? '' : 's'}`
+                    : decoded && `${decoded.policyTypes.join(', ')}${decoded.isPolicyTypesDefaulted ? ' (defaulted)' : ''}`}
                 </span>
               </button>
             </li>

@@ -6,6 +6,8 @@ import { ExportMenu } from '../export/ExportMenu';
 import { ExamplesMenu } from '../files/ExamplesMenu';
 import { FileButtons } from '../files/FileButtons';
 import { UndoRedoButtons } from '../files/UndoRedoButtons';
+import { TemplatesMenu } from '../templates/TemplatesMenu';
+import { NewWorkspaceButton } from '../start/NewWorkspaceButton';
 
 function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
@@ -17,9 +19,11 @@ export function Toolbar() {
   return (
     <header className="toolbar">
       <h1 className="toolbar__title">netpol-canvas</h1>
+      <NewWorkspaceButton />
       <FileButtons />
       <ExamplesMenu />
       <ExportMenu />
+      <TemplatesMenu />
       <UndoRedoButtons />
       <span className="toolbar__spacer" />
       <NamespaceFilter />

@@ -1,0 +1,147 @@
+import type { SourceFile } from '../engine';
+import { keysWith, pickKeys } from './stateKeys';
+import { useDocumentStore } from './useDocumentStore';
+import { useViewStore, type Point } from './useViewStore';
+
+/** The browser-storage key the workspace is saved under. */
+export const WORKSPACE_STORAGE_KEY = 'netpol-canvas:workspace';
+
+/** The version of the saved shape this code writes; {@link migrate} reads it and every earlier one. */
+export const WORKSPACE_VERSION = 1;
+
+/** How long the workspace must stay unchanged before it is saved. */
+export const AUTOSAVE_DELAY_MS = 500;
+
+/** A saved workspace: its files and the positions the person dragged nodes to. */
+export interface SavedWorkspace {
+  version: typeof WORKSPACE_VERSION;
+  files: SourceFile[];
+  positions: Record<string, Point>;
+  /** When it was saved, as an ISO 8601 time. */
+  savedAt: string;
+}
+
+/** The part of browser storage the autosave uses. */
+export type WorkspaceStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+const PERSISTED_DOCUMENT_KEYS = keysWith('document', 'isPersisted');
+const PERSISTED_VIEW_KEYS = keysWith('view', 'isPersisted');
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function filesOf(value: unknown): SourceFile[] | null {
+  if (!Array.isArray(value)) return null;
+  const isValid = value.every((f) => isRecord(f) && typeof f.name === 'string' && f.name !== '' && typeof f.text === 'string');
+  return isValid ? value.map((f: SourceFile) => ({ name: f.name, text: f.text })) : null;
+}
+
+function positionsOf(value: unknown): Record<string, Point> {
+  if (!isRecord(value)) return {};
+  const kept: Record<string, Point> = {};
+  for (const [id, p] of Object.entries(value)) {
+    if (isRecord(p) && Number.isFinite(p.x) && Number.isFinite(p.y)) kept[id] = { x: p.x as number, y: p.y as number };
+  }
+  return kept;
+}
+
+/**
+ * Reads any saved shape into the current one, or null when it is not a workspace:
+ * version 1 is `{ version, files, positions, savedAt }`; version 0 (no `version`) was
+ * `{ files }` alone. Unreadable positions are dropped, unreadable files reject the save.
+ */
+export function migrate(saved: unknown): SavedWorkspace | null {
+  if (!isRecord(saved)) return null;
+  const version = saved.version ?? 0;
+  if (version !== 0 && version !== WORKSPACE_VERSION) return null;
+  const files = filesOf(saved.files);
+  if (files === null) return null;
+  if (version === 0) return { version: WORKSPACE_VERSION, files, positions: {}, savedAt: '' };
+  return { version: WORKSPACE_VERSION, files, positions: positionsOf(saved.positions), savedAt: typeof saved.savedAt === 'string' ? saved.savedAt : '' };
+}
+
+/** The browser's local storage, or a storage that keeps nothing when the browser refuses access to it. */
+export function browserStorage(): WorkspaceStorage {
+  try {
+    return window.localStorage;
+  } catch {
+    return { getItem: () => null, setItem: () => undefined };
+  }
+}
+
+/** The workspace saved in `storage`, or null when there is none or it cannot be read (then a console warning says why). */
+export function loadWorkspace(storage: WorkspaceStorage): SavedWorkspace | null {
+  let text: string | null;
+  try {
+    text = storage.getItem(WORKSPACE_STORAGE_KEY);
+  } catch (error) {
+    console.warn('netpol-canvas: browser storage cannot be read, starting afresh.', error);
+    return null;
+  }
+  if (text === null) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  const workspace = migrate(parsed);
+  if (workspace === null) console.warn('netpol-canvas: the saved workspace is unreadable or from a newer version; it was ignored.');
+  return workspace;
+}
+
+/** Saves the workspace's persisted state (see STATE_KEYS) to `storage`; false, with a console warning, when storage refuses it. */
+export function saveWorkspace(storage: WorkspaceStorage, now: Date = new Date()): boolean {
+  const saved: SavedWorkspace = {
+    version: WORKSPACE_VERSION,
+    ...pickKeys(useDocumentStore.getState(), PERSISTED_DOCUMENT_KEYS),
+    positions: { ...pickKeys(useViewStore.getState(), PERSISTED_VIEW_KEYS).positions },
+    savedAt: now.toISOString(),
+  };
+  try {
+    storage.setItem(WORKSPACE_STORAGE_KEY, JSON.stringify(saved));
+    return true;
+  } catch (error) {
+    console.warn('netpol-canvas: the workspace could not be saved to browser storage.', error);
+    return false;
+  }
+}
+
+/** Opens a saved workspace (files and dragged positions) without making it an undo step. */
+export function restoreWorkspace(saved: SavedWorkspace): void {
+  const history = useDocumentStore.temporal.getState();
+  history.pause();
+  useDocumentStore.getState().openFiles(saved.files);
+  history.resume();
+  useViewStore.getState().keepPositions(saved.positions);
+}
+
+/** Saves the workspace `delayMs` after each change of its files or positions, and at once when the page is hidden; returns the stop function. */
+export function startAutosave(storage: WorkspaceStorage, delayMs: number = AUTOSAVE_DELAY_MS): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    timer = undefined;
+    saveWorkspace(storage);
+  };
+  const schedule = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(flush, delayMs);
+  };
+  const stopDocument = useDocumentStore.subscribe((state, previous) => {
+    if (PERSISTED_DOCUMENT_KEYS.some((key) => state[key] !== previous[key])) schedule();
+  });
+  const stopView = useViewStore.subscribe((state, previous) => {
+    if (PERSISTED_VIEW_KEYS.some((key) => state[key] !== previous[key])) schedule();
+  });
+  const hasWindow = typeof window !== 'undefined';
+  if (hasWindow) window.addEventListener('pagehide', flush);
+  return () => {
+    flush();
+    stopDocument();
+    stopView();
+    if (hasWindow) window.removeEventListener('pagehide', flush);
+  };
+}
