@@ -23,6 +23,8 @@ export interface ViewState {
   hiddenNamespaces: readonly string[];
   /** Text the search box highlights workloads by (name or `key=value` label). */
   searchText: string;
+  /** Whether the main area shows the graph or the connectivity matrix. */
+  mainView: 'graph' | 'matrix';
   /** Positions the person dragged nodes to, by node id; they win over the automatic layout. */
   positions: Readonly<Record<string, Point>>;
   /** Selects something, or clears the selection with `null`. */
@@ -31,6 +33,8 @@ export interface ViewState {
   toggleNamespace: (name: string) => void;
   /** Shows every namespace again. */
   showAllNamespaces: () => void;
+  /** Shows the graph or the connectivity matrix. */
+  setMainView: (view: 'graph' | 'matrix') => void;
   /** Sets the search text. */
   setSearchText: (text: string) => void;
   /** Keeps the positions of nodes the person dragged. */
@@ -44,6 +48,7 @@ export const useViewStore = create<ViewState>()((set) => ({
   selection: null,
   hiddenNamespaces: [],
   searchText: '',
+  mainView: 'graph',
   positions: {},
   select: (selection) => set({ selection }),
   toggleNamespace: (name) =>
@@ -54,6 +59,7 @@ export const useViewStore = create<ViewState>()((set) => ({
     })),
   showAllNamespaces: () => set({ hiddenNamespaces: [] }),
   setSearchText: (searchText) => set({ searchText }),
+  setMainView: (mainView) => set({ mainView }),
   keepPositions: (moved) => set((state) => ({ positions: { ...state.positions, ...moved } })),
   resetPositions: () => set({ positions: {} }),
 }));

@@ -4,6 +4,7 @@ import { useLiveAnalysis } from '../../store/useLiveAnalysis';
 import { useViewStore } from '../../store/useViewStore';
 import { StartPanel } from '../start/StartPanel';
 import { Canvas } from './Canvas';
+import { ConnectivityMatrix } from '../matrix/ConnectivityMatrix';
 import { PaletteDropZone } from '../palette/PaletteDropZone';
 import './canvas.css';
 
@@ -11,10 +12,11 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-/** The canvas column: the graph of the live analysis, a notice while it shows the last valid model, and Escape to clear the selection. */
+/** The canvas column: the graph (or the matrix) of the live analysis, a notice while it shows the last valid model, and Escape to clear the selection. */
 export function CanvasPane() {
   const { analysis, isStale, errorCount } = useLiveAnalysis();
   const select = useViewStore((state) => state.select);
+  const mainView = useViewStore((state) => state.mainView);
   const isEmpty = analysis.model.namespaces.length === 0 && analysis.model.workloads.length === 0;
 
   useEffect(() => {
@@ -33,9 +35,13 @@ export function CanvasPane() {
         </p>
       )}
       {isEmpty && <StartPanel />}
-      <PaletteDropZone>
-        <Canvas analysis={analysis} />
-      </PaletteDropZone>
+      {mainView === 'matrix' ? (
+        <ConnectivityMatrix analysis={analysis} />
+      ) : (
+        <PaletteDropZone>
+          <Canvas analysis={analysis} />
+        </PaletteDropZone>
+      )}
     </ReactFlowProvider>
   );
 }

@@ -23,8 +23,10 @@ export function ExplainPanel({ edgeId }: { edgeId?: string }) {
   const select = useViewStore((state) => state.select);
   const workloads = analysis.model.workloads;
   const [initialSrc, initialDst] = initialEnds(edgeId, workloads[0]?.id ?? EXTERNAL, workloads[1]?.id ?? EXTERNAL);
-  const [src, setSrc] = useState(initialSrc);
-  const [dst, setDst] = useState(initialDst);
+  const [chosenSrc, setSrc] = useState<string | null>(null);
+  const [chosenDst, setDst] = useState<string | null>(null);
+  const src = chosenSrc ?? initialSrc;
+  const dst = chosenDst ?? initialDst;
   const [ip, setIp] = useState('203.0.113.10');
   const [protocol, setProtocol] = useState<Protocol>('TCP');
   const [port, setPort] = useState('80');

@@ -1,6 +1,7 @@
 import { selectAnalysis } from '../../store/selectAnalysis';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import { NamespaceFilter } from '../canvas/NamespaceFilter';
+import { MainViewToggle } from '../matrix/MainViewToggle';
 import { SearchBox } from '../canvas/SearchBox';
 import { ExportMenu } from '../export/ExportMenu';
 import { ExamplesMenu } from '../files/ExamplesMenu';
@@ -26,6 +27,7 @@ export function Toolbar() {
       <TemplatesMenu />
       <UndoRedoButtons />
       <span className="toolbar__spacer" />
+      <MainViewToggle />
       <NamespaceFilter />
       <SearchBox />
       <span className="toolbar__summary" data-testid="document-summary" title="What the workspace holds">
