@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keysWith, pickKeys, STATE_KEYS } from './stateKeys';
+import { useBaselineStore } from './useBaselineStore';
 import { useDocumentStore } from './useDocumentStore';
 import { useEditorStore } from './useEditorStore';
 import { useViewStore } from './useViewStore';
@@ -15,6 +16,7 @@ describe('STATE_KEYS', () => {
     expect(Object.keys(STATE_KEYS.document).sort()).toEqual(dataKeys(useDocumentStore.getState()));
     expect(Object.keys(STATE_KEYS.view).sort()).toEqual(dataKeys(useViewStore.getState()));
     expect(Object.keys(STATE_KEYS.editor).sort()).toEqual(dataKeys(useEditorStore.getState()));
+    expect(Object.keys(STATE_KEYS.baseline).sort()).toEqual(dataKeys(useBaselineStore.getState()));
   });
 
   it('persists the files and the dragged positions, and undoes only the files', () => {

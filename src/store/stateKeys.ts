@@ -1,3 +1,4 @@
+import type { BaselineState } from './useBaselineStore';
 import type { EditorState } from './useEditorStore';
 import type { DocumentState } from './useDocumentStore';
 import type { ViewState } from './useViewStore';
@@ -20,10 +21,12 @@ export const STATE_KEYS = {
   document: { files: keep, revision: transient, loadError: transient },
   view: { selection: transient, hiddenNamespaces: transient, searchText: transient, mainView: transient, positions: saveOnly },
   editor: { isOpen: transient, height: transient, activeFile: transient, jump: transient },
+  baseline: { baseline: transient },
 } as const satisfies {
   document: Record<DataKeys<DocumentState>, KeyPolicy>;
   view: Record<DataKeys<ViewState>, KeyPolicy>;
   editor: Record<DataKeys<EditorState>, KeyPolicy>;
+  baseline: Record<DataKeys<BaselineState>, KeyPolicy>;
 };
 
 /** The keys of one store's part of {@link STATE_KEYS} that have `flag` set. */

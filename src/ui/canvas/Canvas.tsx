@@ -22,7 +22,10 @@ import { useViewStore, type Point } from '../../store/useViewStore';
 import { ConnectFlowDialog } from '../flows/ConnectFlowDialog';
 import { isValidFlowConnection } from '../flows/flowEndOf';
 import { useDraftExternals } from '../palette/useDraftExternals';
-import { buildGraph, structureKey, type CanvasNode } from './buildGraph';
+import { buildGraph, structureKey, type CanvasNode, type FlowEdgeData } from './buildGraph';
+import { graphDiff, type EdgeDiff } from '../baseline/graphDiff';
+import { selectAnalysis } from '../../store/selectAnalysis';
+import { useBaselineStore } from '../../store/useBaselineStore';
 import { emphasis } from './emphasis';
 import { ExternalNode } from './ExternalNode';
 import { FlowEdge } from './FlowEdge';
@@ -39,6 +42,13 @@ const fitViewOptions = { padding: 0.15 };
 const SETTLE_MS = 300;
 const miniMapSize = { width: 150, height: 100 };
 const arrow = { type: MarkerType.ArrowClosed, width: 18, height: 18 };
+
+/** An edge's data marked against the baseline: added `+ …`, removed `− …`, changed `before → now`. */
+function markDiff(data: FlowEdgeData, mark: EdgeDiff | undefined, before: string | undefined): FlowEdgeData {
+  if (mark === undefined) return data;
+  const label = mark === 'added' ? `+ ${data.label}` : mark === 'removed' ? `− ${data.label}` : `${before ?? ''} → ${data.label}`;
+  return { ...data, diff: mark, label };
+}
 
 function miniMapColor(node: CanvasNode): string {
   if (node.type === 'namespace') return 'rgba(59, 130, 246, 0.15)';
@@ -100,16 +110,19 @@ export function Canvas({ analysis }: { analysis: Analysis }) {
       })),
     [nodes, emphasised, selection],
   );
+  const baseline = useBaselineStore((state) => state.baseline);
+  const diff = useMemo(() => (baseline ? graphDiff(buildGraph(selectAnalysis(baseline), hiddenNamespaces), graph) : null), [baseline, graph, hiddenNamespaces]);
   const shownEdges = useMemo(
     () =>
-      graph.edges.map((edge) => ({
+      [...graph.edges, ...(diff?.removed ?? [])].map((edge) => ({
         ...edge,
+        data: edge.data && diff ? markDiff(edge.data, diff.marks.get(edge.id) ?? (graph.edges.includes(edge) ? undefined : 'removed'), diff.changes.find((c) => c.id === edge.id)?.before) : edge.data,
         className: emphasised.edges.get(edge.id),
         selected: selection?.kind === 'edge' && selection.id === edge.id,
         markerEnd: arrow,
         zIndex: 1,
       })),
-    [graph, emphasised, selection],
+    [graph, diff, emphasised, selection],
   );
 
   const onNodesChange = useCallback(

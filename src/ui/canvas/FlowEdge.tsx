@@ -28,7 +28,7 @@ export const FlowEdge = memo(function FlowEdge({ source, target, data, markerEnd
       labelBgBorderRadius={4}
       markerEnd={markerEnd}
       style={style}
-      className={`flow-edge flow-edge--${kind}`}
+      className={`flow-edge flow-edge--${kind}${data.diff ? ` flow-edge--diff-${data.diff}` : ''}`}
     />
   );
 });

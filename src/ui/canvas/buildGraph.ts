@@ -23,6 +23,8 @@ export interface FlowEdgeData extends Record<string, unknown> {
   isPartial: boolean;
   /** True when the opposite direction is an edge too, so the two curve apart. */
   hasReverse: boolean;
+  /** How the edge differs from the what-if baseline, when one is set. */
+  diff?: 'added' | 'removed' | 'changed';
 }
 
 /** An allowed-flow edge, id `<src>=><dst>`. */

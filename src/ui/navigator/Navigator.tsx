@@ -1,3 +1,4 @@
+import { BaselineDiffList } from '../baseline/BaselineDiffList';
 import { LintList } from '../lints/LintList';
 import { IssuesList } from '../yaml/IssuesList';
 import { PolicyList } from './PolicyList';
@@ -7,6 +8,7 @@ import { WorkloadList } from './WorkloadList';
 export function Navigator() {
   return (
     <aside className="navigator" aria-label="Navigator">
+      <BaselineDiffList />
       <PolicyList />
       <WorkloadList />
       <IssuesList />

@@ -2,6 +2,7 @@ import { selectAnalysis } from '../../store/selectAnalysis';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import { NamespaceFilter } from '../canvas/NamespaceFilter';
 import { MainViewToggle } from '../matrix/MainViewToggle';
+import { BaselineControls } from '../baseline/BaselineControls';
 import { SearchBox } from '../canvas/SearchBox';
 import { ExportMenu } from '../export/ExportMenu';
 import { ExamplesMenu } from '../files/ExamplesMenu';
@@ -27,6 +28,7 @@ export function Toolbar() {
       <TemplatesMenu />
       <UndoRedoButtons />
       <span className="toolbar__spacer" />
+      <BaselineControls />
       <MainViewToggle />
       <NamespaceFilter />
       <SearchBox />
