@@ -65,9 +65,12 @@ describe('lintModel', () => {
     expect(codes(np('p', 'core', '{podSelector: {}, ingress: [{ports: [{port: http}]}]}'))).not.toContain('named-port-unresolved');
   });
 
-  it('udp-port-without-protocol: port 53 without protocol on a UDP-only server', () => {
+  it('udp-port-without-protocol: a port without protocol on a UDP-only server, silent when another policy allows the UDP port', () => {
     const dnsOnlyUdp = `apiVersion: v1\nkind: Pod\nmetadata: {name: dns2, namespace: core, labels: {app: dns2}}\nspec: {containers: [{name: c, ports: [{containerPort: 5353, protocol: UDP}]}]}\n`;
-    expect(codes(dnsOnlyUdp, np('p', 'core', '{podSelector: {matchLabels: {app: dns2}}, ingress: [{ports: [{port: 5353}]}]}'))).toContain('udp-port-without-protocol');
+    const tcpOnly = np('p', 'core', '{podSelector: {matchLabels: {app: dns2}}, ingress: [{ports: [{port: 5353}]}]}');
+    expect(codes(dnsOnlyUdp, tcpOnly)).toContain('udp-port-without-protocol');
+    const udpToo = np('q', 'core', '{podSelector: {matchLabels: {app: dns2}}, ingress: [{ports: [{port: 5353, protocol: UDP}]}]}');
+    expect(codes(dnsOnlyUdp, tcpOnly, udpToo)).not.toContain('udp-port-without-protocol');
   });
 
   it('no-default-deny is silent once every workload of the namespace is isolated by some policy', () => {

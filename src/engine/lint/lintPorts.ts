@@ -1,10 +1,12 @@
 import type { CompiledModel } from '../evaluate/compileModel';
+import { hasConn } from '../evaluate/connSet';
 import type { Lint } from './lint';
 
 /**
  * Port mistakes: a named port that resolves on no workload the rule can reach,
  * and a port written without protocol (so TCP) whose number the selected
- * workloads serve only over UDP.
+ * workloads serve only over UDP — unless some rule already allows that UDP port
+ * from the same sources.
  */
 export function lintPorts(compiled: CompiledModel): Lint[] {
   const lints: Lint[] = [];
@@ -27,7 +29,11 @@ export function lintPorts(compiled: CompiledModel): Lint[] {
           if (direction === 'ingress' && port.isProtocolDefaulted && typeof port.port === 'number') {
             const num = port.port;
             const serving = subjects.filter((w) => w.ports.some((c) => c.containerPort === num));
-            if (serving.length > 0 && serving.every((w) => w.ports.every((c) => c.containerPort !== num || c.protocol === 'UDP'))) {
+            const isCoveredElsewhere = serving.every((w) => {
+              const j = workloads.indexOf(w);
+              return workloads.every((_, s) => s === j || rule.podMask[s] !== 1 || compiled.ingressRules[j].some((r) => r.podMask[s] === 1 && hasConn(r.connsTo(j), 'UDP', num)));
+            });
+            if (serving.length > 0 && !isCoveredElsewhere && serving.every((w) => w.ports.every((c) => c.containerPort !== num || c.protocol === 'UDP'))) {
               lints.push({ code: 'udp-port-without-protocol', severity: 'warning', message: `${where}, port ${k + 1}: port ${num} has no protocol, so it means TCP, but ${serving.map((w) => w.name).join(', ')} serve ${num} only over UDP. Add protocol: UDP.`, objects: [rule.policy.id, ...serving.map((w) => w.id)] });
             }
           }
