@@ -1,6 +1,6 @@
 import type { CompiledModel } from '../evaluate/compileModel';
-import { isInRanges } from '../evaluate/compileModel';
-import { parseCidr, parseIP, type IPRange } from '../ip/ipRange';
+import { ipBlockRanges, isInRanges } from '../evaluate/compileModel';
+import { parseIP } from '../ip/ipRange';
 import { isEmptySelector } from '../selectors/matchesSelector';
 import type { Model, Rule } from '../model/types';
 import type { Lint } from './lint';
@@ -44,11 +44,10 @@ export function lintIsolation(model: Model, compiled: CompiledModel): Lint[] {
     for (const rule of [...p.ingress, ...p.egress]) {
       for (const peer of rule.peers) {
         if (peer.kind !== 'ipBlock') continue;
-        const block = parseCidr(peer.cidr);
-        if (!block) continue;
+        const ranges = ipBlockRanges(peer.cidr, peer.except);
         const inside = workloads.filter((w) => w.ips.some((ip) => {
           const r = parseIP(ip);
-          return r !== undefined && isInRanges(r, [block as IPRange]);
+          return r !== undefined && isInRanges(r, ranges);
         }));
         if (inside.length > 0) lints.push({ code: 'ipblock-covers-pods', severity: 'info', message: `${p.id}: ipBlock ${peer.cidr} covers the pod IPs of ${inside.map((w) => w.name).join(', ')}; ipBlocks are meant for addresses outside the cluster and plugins differ on pod IPs.`, objects: [p.id, ...inside.map((w) => w.id)] });
       }
