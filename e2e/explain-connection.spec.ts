@@ -21,4 +21,5 @@ test('explaining an allowed edge and a denied pair says which policies and rules
   await page.screenshot({ path: testInfo.outputPath('explain-denied.png') });
   await panel.getByRole('button', { name: 'shop/allow-db-from-api ingress rule 1' }).click();
   await expect(page.getByRole('region', { name: 'Policies' }).getByRole('button', { name: /shop\/allow-db-from-api/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('listitem', { name: 'ingress rule 1' })).toHaveAttribute('aria-current', 'true');
 });

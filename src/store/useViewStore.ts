@@ -4,6 +4,8 @@ import { create } from 'zustand';
 export interface Selection {
   kind: 'workload' | 'policy' | 'namespace' | 'edge';
   id: string;
+  /** For a policy: the rule to bring into view, e.g. from an explanation's link. */
+  rule?: { direction: 'ingress' | 'egress'; index: number };
 }
 
 /** A canvas position in React Flow coordinates (relative to the parent frame for workloads). */

@@ -95,7 +95,7 @@ export function ExplainPanel({ edgeId }: { edgeId?: string }) {
             <p key={line.side} className={`explain-panel__line${line.isAllowed ? '' : ' explain-panel__line--blocking'}`} data-testid={`explain-${line.side}`}>
               {line.parts.map((part, i) =>
                 'policy' in part ? (
-                  <button key={i} type="button" className="explain-panel__link" onClick={() => select({ kind: 'policy', id: part.policy })}>
+                  <button key={i} type="button" className="explain-panel__link" onClick={() => select({ kind: 'policy', id: part.policy, ...(part.rule ? { rule: part.rule } : {}) })}>
                     {part.text}
                   </button>
                 ) : (

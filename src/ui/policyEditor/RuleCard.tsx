@@ -1,3 +1,5 @@
+import { useEffect, useRef } from 'react';
+import { useViewStore } from '../../store/useViewStore';
 import { describePeer, describePort } from '../inspector/describePolicy';
 import { FieldIssues } from './FieldIssues';
 import { usePolicyEdit } from './policyEditContext';
@@ -13,8 +15,14 @@ export function RuleCard({ direction, index, count }: { direction: RuleDirection
   const rule = decoded?.[direction][index];
   const preposition = direction === 'ingress' ? 'from' : 'to';
   const move = (delta: number) => editAt([], (raw) => moveRule(asMap(raw), direction, index, delta));
+  const focus = useViewStore((state) => (state.selection?.kind === 'policy' ? state.selection.rule : undefined));
+  const isFocused = focus?.direction === direction && focus.index === index;
+  const card = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (isFocused) card.current?.scrollIntoView({ block: 'nearest' });
+  }, [isFocused]);
   return (
-    <li className="policy-editor__rule" aria-label={label}>
+    <li ref={card} className={`policy-editor__rule${isFocused ? ' policy-editor__rule--focused' : ''}`} aria-label={label} aria-current={isFocused ? 'true' : undefined}>
       <div className="policy-editor__rule-head">
         <span className="policy-editor__rule-title">Rule {index + 1}</span>
         <button type="button" className="policy-editor__icon" aria-label={`Move ${label} up`} title="Move up" disabled={index === 0} onClick={() => move(-1)}>
