@@ -14,8 +14,9 @@ test('selecting a workload lists its policies and peers; selecting a policy high
   await node(API).getByText('api', { exact: true }).click();
   await expect(node(API)).toHaveClass(/selected/);
   await expect(inspector.getByRole('heading', { name: 'api' })).toBeVisible();
-  await expect(inspector.getByRole('button', { name: 'shop/default-deny-ingress' })).toBeVisible();
-  await expect(inspector.getByRole('button', { name: 'shop/allow-api-from-frontend' })).toBeVisible();
+  const details = inspector.getByRole('region', { name: `Workload ${API}` });
+  await expect(details.getByRole('button', { name: 'shop/default-deny-ingress' })).toBeVisible();
+  await expect(details.getByRole('button', { name: 'shop/allow-api-from-frontend' })).toBeVisible();
   await expect(inspector.getByText('not isolated — all allowed')).toBeVisible();
   const receives = inspector.locator('li', { has: page.getByRole('button', { name: FRONTEND }) }).first();
   await expect(inspector.getByRole('heading', { name: 'May receive from (1)' })).toBeVisible();
