@@ -5,6 +5,7 @@ import { basicSetup, EditorView } from 'codemirror';
 import type { Issue } from '../../engine';
 import { issueDiagnostics } from './issueDiagnostics';
 import { textChange } from './textChange';
+import { yamlHighlight } from './yamlHighlight';
 
 /** How long typing must pause before the text is sent on (and the canvas re-evaluates). */
 const DEBOUNCE_MS = 60;
@@ -15,6 +16,7 @@ const theme = EditorView.theme({
   '&': { height: '100%', fontSize: '13px', backgroundColor: 'var(--surface)', color: 'var(--text)' },
   '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' },
   '.cm-gutters': { backgroundColor: 'var(--toolbar)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
+  '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'rgba(128, 128, 128, 0.14)' },
 });
 
 /** Reads and writes the workspace's file texts for the editor. */
@@ -45,6 +47,7 @@ export class YamlSession {
       yaml(),
       lintGutter(),
       theme,
+      yamlHighlight,
       EditorView.contentAttributes.of({ 'aria-label': 'YAML editor' }),
       EditorView.updateListener.of((update) => {
         if (!update.docChanged || update.transactions.some((tr) => tr.annotation(fromOutside))) return;
