@@ -14,6 +14,7 @@ test('selecting a workload lists its policies and peers; selecting a policy high
   await node(API).getByText('api', { exact: true }).click();
   await expect(node(API)).toHaveClass(/selected/);
   await expect(inspector.getByRole('heading', { name: 'api' })).toBeVisible();
+  await expect(inspector.getByRole('region', { name: 'Explain a connection' }).getByLabel('Source')).toHaveValue(API);
   const details = inspector.getByRole('region', { name: `Workload ${API}` });
   await expect(details.getByRole('button', { name: 'shop/default-deny-ingress' })).toBeVisible();
   await expect(details.getByRole('button', { name: 'shop/allow-api-from-frontend' })).toBeVisible();

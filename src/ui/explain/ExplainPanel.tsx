@@ -11,18 +11,17 @@ function endpointOf(choice: string, ip: string): Endpoint {
   return choice === EXTERNAL ? { ip } : { workload: choice };
 }
 
-function initialEnds(edgeId: string | undefined, first: string, second: string): [string, string] {
-  const [src, dst] = edgeId?.split('=>') ?? [];
-  const pick = (end: string | undefined, fallback: string) => (end === undefined ? fallback : end.startsWith('ext:') ? EXTERNAL : end);
-  return [pick(src, first), pick(dst, second)];
+function asChoice(end: string): string {
+  return end.startsWith('ext:') ? EXTERNAL : end;
 }
 
 /** "Explain a connection": any source, destination, protocol and port — edge or not — with the verdict and why, per side. */
-export function ExplainPanel({ edgeId }: { edgeId?: string }) {
+export function ExplainPanel({ from, to }: { from?: string; to?: string }) {
   const { analysis } = useLiveAnalysis();
   const select = useViewStore((state) => state.select);
   const workloads = analysis.model.workloads;
-  const [initialSrc, initialDst] = initialEnds(edgeId, workloads[0]?.id ?? EXTERNAL, workloads[1]?.id ?? EXTERNAL);
+  const initialSrc = from !== undefined ? asChoice(from) : (workloads[0]?.id ?? EXTERNAL);
+  const initialDst = to !== undefined ? asChoice(to) : (workloads.find((w) => w.id !== initialSrc)?.id ?? EXTERNAL);
   const [chosenSrc, setSrc] = useState<string | null>(null);
   const [chosenDst, setDst] = useState<string | null>(null);
   const src = chosenSrc ?? initialSrc;

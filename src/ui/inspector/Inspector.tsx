@@ -1,5 +1,5 @@
 import { useLiveAnalysis } from '../../store/useLiveAnalysis';
-import { useViewStore } from '../../store/useViewStore';
+import { useViewStore, type Selection } from '../../store/useViewStore';
 import { EdgeDetails } from './EdgeDetails';
 import { NamespaceDetails } from './NamespaceDetails';
 import { PolicyEditor } from '../policyEditor/PolicyEditor';
@@ -8,6 +8,14 @@ import { NamespaceEditor } from '../modelEditor/NamespaceEditor';
 import { WorkloadEditor } from '../modelEditor/WorkloadEditor';
 import { ExplainPanel } from '../explain/ExplainPanel';
 import './inspector.css';
+
+/** Where the explanation starts: a selected edge's two ends, or a selected workload as the source. */
+function explainEnds(selection: Selection | null): { from?: string; to?: string } {
+  if (selection?.kind === 'workload') return { from: selection.id };
+  if (selection?.kind !== 'edge') return {};
+  const [from, to] = selection.id.split('=>');
+  return { from, to };
+}
 
 /** The right-hand column: what is selected, in detail. */
 export function Inspector() {
@@ -22,7 +30,7 @@ export function Inspector() {
       {selection?.kind === 'edge' && <EdgeDetails analysis={analysis} id={selection.id} />}
       {selection?.kind === 'namespace' && <NamespaceEditor key={selection.id} name={selection.id} />}
       {selection?.kind === 'namespace' && <NamespaceDetails analysis={analysis} name={selection.id} />}
-      <ExplainPanel key={selection?.kind === 'edge' ? selection.id : 'any'} edgeId={selection?.kind === 'edge' ? selection.id : undefined} />
+      <ExplainPanel key={selection?.kind === 'edge' || selection?.kind === 'workload' ? selection.id : 'any'} {...explainEnds(selection)} />
     </aside>
   );
 }
