@@ -82,22 +82,42 @@ export function evaluateModel(model: Model): Evaluation {
   const pairs = new Uint32Array(n * n);
   const connTable: ConnSet[] = [NO_CONNS];
   const tableIds = new Map<ConnSet, number>([[NO_CONNS, 0]]);
-  for (let s = 0; s < n; s++) {
-    const egress = compiled.egressRules[s];
-    for (let d = 0; d < n; d++) {
-      if (s === d) continue;
-      const out = sideConns(egressIsolated[s], egress, (r) => r.podMask[d] === 1, d);
-      if (isEmptyConns(out)) continue;
-      const into = sideConns(ingressIsolated[d], compiled.ingressRules[d], (r) => r.podMask[s] === 1, d);
+  // Most pairs meet the same few rule results: remember each intersection (and its table id) by identity.
+  const pairIds = new Map<ConnSet, Map<ConnSet, number>>();
+  const idOf = (out: ConnSet, into: ConnSet): number => {
+    let row = pairIds.get(out);
+    if (!row) pairIds.set(out, (row = new Map()));
+    let id = row.get(into);
+    if (id === undefined) {
       const conns = intersectConns(out, into);
-      if (isEmptyConns(conns)) continue;
-      let id = tableIds.get(conns);
+      id = isEmptyConns(conns) ? 0 : tableIds.get(conns);
       if (id === undefined) {
         id = connTable.length;
         connTable.push(conns);
         tableIds.set(conns, id);
       }
-      pairs[s * n + d] = id;
+      row.set(into, id);
+    }
+    return id;
+  };
+  // 1. For each source, 2. the egress it allows toward each destination, 3. met with that destination's ingress from it.
+  for (let s = 0; s < n; s++) {
+    const egress = compiled.egressRules[s];
+    const isEgressIsolated = egressIsolated[s];
+    for (let d = 0; d < n; d++) {
+      if (s === d) continue;
+      let out = ALL_CONNS;
+      if (isEgressIsolated) {
+        out = NO_CONNS;
+        for (const r of egress) if (r.podMask[d] === 1 && (out = unionConns(out, r.connsTo(d))) === ALL_CONNS) break;
+        if (out === NO_CONNS || isEmptyConns(out)) continue;
+      }
+      let into = ALL_CONNS;
+      if (ingressIsolated[d]) {
+        into = NO_CONNS;
+        for (const r of compiled.ingressRules[d]) if (r.podMask[s] === 1 && (into = unionConns(into, r.connsTo(d))) === ALL_CONNS) break;
+      }
+      pairs[s * n + d] = idOf(out, into);
     }
   }
   const ingressExternals = externals(compiled.ingressIPRanges);
