@@ -30,7 +30,7 @@ export function Inspector() {
       {selection?.kind === 'edge' && <EdgeDetails analysis={analysis} id={selection.id} />}
       {selection?.kind === 'namespace' && <NamespaceEditor key={selection.id} name={selection.id} />}
       {selection?.kind === 'namespace' && <NamespaceDetails analysis={analysis} name={selection.id} />}
-      <ExplainPanel key={selection?.kind === 'edge' || selection?.kind === 'workload' ? selection.id : 'any'} {...explainEnds(selection)} />
+      <ExplainPanel key={selection?.kind === 'edge' || selection?.kind === 'workload' ? `explain:${selection.id}` : 'explain'} {...explainEnds(selection)} />
     </aside>
   );
 }
