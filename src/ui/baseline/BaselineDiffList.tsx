@@ -3,7 +3,7 @@ import { selectAnalysis } from '../../store/selectAnalysis';
 import { useBaselineStore } from '../../store/useBaselineStore';
 import { useLiveAnalysis } from '../../store/useLiveAnalysis';
 import { useViewStore } from '../../store/useViewStore';
-import { buildGraph } from '../canvas/buildGraph';
+import { graphOf } from '../canvas/graphOf';
 import { graphDiff } from './graphDiff';
 import './baseline.css';
 
@@ -18,7 +18,7 @@ export function BaselineDiffList() {
   const baseline = useBaselineStore((state) => state.baseline);
   const { analysis } = useLiveAnalysis();
   const select = useViewStore((state) => state.select);
-  const changes = useMemo(() => (baseline ? graphDiff(buildGraph(selectAnalysis(baseline)), buildGraph(analysis)).changes : []), [baseline, analysis]);
+  const changes = useMemo(() => (baseline ? graphDiff(graphOf(selectAnalysis(baseline)), graphOf(analysis)).changes : []), [baseline, analysis]);
   if (!baseline) return null;
   return (
     <section className="baseline-diff" aria-labelledby="baseline-diff-heading">

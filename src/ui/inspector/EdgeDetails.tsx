@@ -1,12 +1,11 @@
-import { useMemo } from 'react';
 import type { Analysis } from '../../engine';
-import { buildGraph } from '../canvas/buildGraph';
+import { graphOf } from '../canvas/graphOf';
 import { RemoveFlowButton } from '../flows/RemoveFlowButton';
 import { SelectLink } from './SelectLink';
 
 /** A selected edge: who may connect to whom, and on which connections. */
 export function EdgeDetails({ analysis, id }: { analysis: Analysis; id: string }) {
-  const graph = useMemo(() => buildGraph(analysis), [analysis]);
+  const graph = graphOf(analysis);
   const edge = graph.edges.find((e) => e.id === id);
   if (!edge?.data) return <p className="inspector__hint">This connection is no longer allowed.</p>;
   const nameOf = (nodeId: string) => {

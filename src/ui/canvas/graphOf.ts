@@ -1,0 +1,14 @@
+import type { Analysis } from '../../engine';
+import { buildGraph, type Graph } from './buildGraph';
+
+const cache = new WeakMap<Analysis, Graph>();
+
+/** The unfiltered graph of an analysis, built once per analysis and shared by the inspector and the baseline diff. */
+export function graphOf(analysis: Analysis): Graph {
+  let graph = cache.get(analysis);
+  if (!graph) {
+    graph = buildGraph(analysis);
+    cache.set(analysis, graph);
+  }
+  return graph;
+}
