@@ -1,5 +1,34 @@
 #!/usr/bin/env node
-import { register } from 'tsx/esm/api';
+// Runs the CLI built by `npm run build:cli` (dist-cli/, made by `npm ci` through `prepare`).
+// When that build is missing or older than the sources it was made from (say, after an
+// edit to src/engine), it runs the sources through tsx instead: slower, never stale.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
-await import('../src/cli/main.ts');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const built = `${root}dist-cli/netpol-canvas.mjs`;
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}/${e.name}`;
+    if (e.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function isBuildFresh() {
+  if (!existsSync(built)) return false;
+  const inputs = ['package-lock.json', 'vite.cli.config.ts'].map((f) => `${root}${f}`).filter(existsSync);
+  const sources = existsSync(`${root}src`) ? Math.max(newestSource(`${root}src/cli`), newestSource(`${root}src/engine`)) : 0;
+  return statSync(built).mtimeMs >= Math.max(sources, ...inputs.map((f) => statSync(f).mtimeMs));
+}
+
+if (isBuildFresh()) {
+  await import(built);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}
