@@ -1,5 +1,6 @@
 import { decodeModel } from './decode/decodeModel';
 import { evaluateModel, listConnections, type Connection, type Evaluation } from './evaluate/evaluateModel';
+import { inferWorkloads } from './infer/inferWorkloads';
 import type { Issue, Model, SourceFile } from './model/types';
 
 /** Everything the app and the CLI need from a set of files. */
@@ -11,9 +12,15 @@ export interface Analysis {
   connections: Connection[];
 }
 
-/** Decodes files into a model and evaluates every allowed connection. */
-export function analyze(files: readonly SourceFile[]): Analysis {
-  const { model, issues } = decodeModel(files);
+/** How to analyse: `inferWorkloads` adds the workloads policies select but the input lacks (the app does; the CLI does not). */
+export interface AnalyzeOptions {
+  inferWorkloads?: boolean;
+}
+
+/** Decodes files into a model (with inferred workloads when asked) and evaluates every allowed connection. */
+export function analyze(files: readonly SourceFile[], options: AnalyzeOptions = {}): Analysis {
+  const { model: decoded, issues } = decodeModel(files);
+  const model = options.inferWorkloads ? inferWorkloads(decoded) : decoded;
   const evaluation = evaluateModel(model);
   return { model, issues, evaluation, connections: listConnections(evaluation) };
 }

@@ -1,5 +1,6 @@
 export * from './model/types';
-export { analyze, type Analysis } from './analyze';
+export { analyze, type Analysis, type AnalyzeOptions } from './analyze';
+export { inferWorkloads, withoutInferred, INFERRED_KIND } from './infer/inferWorkloads';
 export { decodeModel, NAMESPACE_NAME_LABEL, type DecodedModel } from './decode/decodeModel';
 export { evaluateModel, listConnections, pairConns, type Connection, type Evaluation, type ExternalPeer } from './evaluate/evaluateModel';
 export { ALL_CONNS, NO_CONNS, formatConnSet, hasConn, isAllConns, isEmptyConns, equalConns, unionConns, intersectConns, connSetOf, type ConnSet } from './evaluate/connSet';

@@ -79,4 +79,23 @@ describe('planAllowFlow + applyPolicyChanges', () => {
     const { plan } = allow([{ name: 'app.yaml', text: CLUSTER }], W('shop/api[Deployment]'), { cidr: '0.0.0.0/0' }, 53, 'UDP');
     expect(plan).toMatchObject({ isAlreadyAllowed: true, changes: [] });
   });
+
+  it('plans between inferred workloads of a policies-only file: the selectors come from the inferred labels', () => {
+    const policies = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: db-in, namespace: shop}
+spec: {podSelector: {matchLabels: {app: db}}, ingress: [{from: [{podSelector: {matchExpressions: [{key: app, operator: In, values: [api, worker]}]}}], ports: [{port: 5432}]}]}
+---
+${DENY}`;
+    const files = [{ name: 'policies.yaml', text: policies }];
+    const a = analyze(files, { inferWorkloads: true });
+    const plan = planAllowFlow(a.evaluation.compiled, a.model.policies, W('shop/api[Inferred]'), W('shop/any-pod[Inferred]'), [{ protocol: 'TCP', isProtocolDefaulted: false, port: 8080 }]);
+    // any-pod stands for every pod of shop (podSelector {}), so the policy written for it admits api into db too.
+    expect(plan.changes).toMatchObject([{ kind: 'create', manifest: { spec: { podSelector: {}, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'api' } } }] }] } } }]);
+    const after = analyze(applyPolicyChanges(files, plan.changes, () => undefined), { inferWorkloads: true });
+    expect(after.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const txt = formatConnlistTxt(after.connections).split('\n');
+    expect(txt).toContain('shop/api[Inferred] => shop/any-pod[Inferred] : TCP 8080');
+    expect(txt).toContain('shop/api[Inferred] => shop/db[Inferred] : TCP 5432,8080');
+  });
 });

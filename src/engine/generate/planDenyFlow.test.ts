@@ -85,4 +85,14 @@ describe('planDenyFlow', () => {
     expect(r.errors).toEqual([]);
     expect(removed(r), JSON.stringify(r.plan.changes)).toEqual(['shop/api[Pod] => ops/scanner[Pod] : All Connections']);
   });
+
+  it('denies a flow between inferred workloads of a policies-only file', () => {
+    const files: SourceFile[] = [{ name: 'c.yaml', text: policy('web-in', 'shop', '  podSelector: {matchLabels: {app: web}}\n  ingress: [{from: [{podSelector: {}}]}]\n') }];
+    const a = analyze(files, { inferWorkloads: true });
+    const plan = planDenyFlow(a.evaluation.compiled, W('shop/any-pod[Inferred]'), W('shop/web[Inferred]'));
+    const after = analyze(applyPolicyChanges(files, plan.changes, () => 'c.yaml'), { inferWorkloads: true });
+    expect(after.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(formatConnlistTxt(a.connections)).toContain('shop/any-pod[Inferred] => shop/web[Inferred] : All Connections');
+    expect(formatConnlistTxt(after.connections)).not.toContain('shop/any-pod[Inferred] => shop/web[Inferred]');
+  });
 });

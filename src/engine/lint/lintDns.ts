@@ -2,6 +2,7 @@ import type { Evaluation } from '../evaluate/evaluateModel';
 import { pairConns } from '../evaluate/evaluateModel';
 import { hasConn } from '../evaluate/connSet';
 import { policyTemplate } from '../generate/policyTemplates';
+import { isEmptySelector } from '../selectors/matchesSelector';
 import type { Lint } from './lint';
 
 /** True when the workload looks like a cluster DNS server. */
@@ -12,7 +13,9 @@ export function isDnsServer(labels: Readonly<Record<string, string>>): boolean {
 /**
  * Egress-isolated workloads that cannot reach DNS on both UDP and TCP 53, judged
  * on the evaluated union of every policy (toward the modelled DNS servers, or any
- * address when none is modelled).
+ * address when none is modelled). The fix (a policy selecting every pod of the
+ * namespace) is offered only when every pod there is already egress-isolated, so
+ * it cannot isolate pods that were open.
  */
 export function lintDns(ev: Evaluation): Lint[] {
   const { workloads, egressPolicies } = ev.compiled;
@@ -26,7 +29,11 @@ export function lintDns(ev: Evaluation): Lint[] {
   });
   for (const ns of new Set(blocked.map((w) => w.namespace))) {
     const list = blocked.filter((w) => w.namespace === ns);
-    const everyoneIsolated = workloads.every((w, i) => w.namespace !== ns || egressPolicies[i].length > 0);
+    // An inferred workload stands for pods not in the input: only a policy selecting every pod proves they are all isolated.
+    const hasInferred = workloads.some((w) => w.namespace === ns && w.isInferred);
+    const everyoneIsolated = hasInferred
+      ? egressPolicies.some((ps) => ps.some((p) => p.namespace === ns && isEmptySelector(p.podSelector)))
+      : workloads.every((w, i) => w.namespace !== ns || egressPolicies[i].length > 0);
     const fixable = everyoneIsolated && servers.length > 0;
     lints.push({
       code: 'dns-blocked',

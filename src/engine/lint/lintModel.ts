@@ -1,14 +1,22 @@
-import type { Evaluation } from '../evaluate/evaluateModel';
+import { evaluateModel, type Evaluation } from '../evaluate/evaluateModel';
+import { withoutInferred } from '../infer/inferWorkloads';
 import type { Model } from '../model/types';
 import type { Lint } from './lint';
 import { lintDns } from './lintDns';
+import { lintInferred } from './lintInferred';
 import { lintIsolation } from './lintIsolation';
 import { lintPorts } from './lintPorts';
 import { lintRedundancy } from './lintRedundancy';
 import { lintSelectors } from './lintSelectors';
 
-/** Every lint over the model and its evaluation, errors and warnings before infos. */
+/**
+ * Every lint over the model and its evaluation, errors and warnings before
+ * infos. Redundancy is judged on the real workloads only: one inferred workload
+ * per selector cannot show that a rule is shadowed for every pod it stands for.
+ */
 export function lintModel(model: Model, ev: Evaluation): Lint[] {
   const rank = { error: 0, warning: 1, info: 2 } as const;
-  return [...lintDns(ev), ...lintSelectors(model, ev.compiled), ...lintPorts(ev.compiled), ...lintIsolation(model, ev.compiled), ...lintRedundancy(model, ev)].sort((a, b) => rank[a.severity] - rank[b.severity]);
+  const real = withoutInferred(model);
+  const redundancy = lintRedundancy(real, real === model ? ev : evaluateModel(real));
+  return [...lintDns(ev), ...lintSelectors(model, ev.compiled), ...lintPorts(ev.compiled), ...lintIsolation(model, ev.compiled), ...redundancy, ...lintInferred(model)].sort((a, b) => rank[a.severity] - rank[b.severity]);
 }

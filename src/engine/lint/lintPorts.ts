@@ -3,7 +3,8 @@ import { hasConn } from '../evaluate/connSet';
 import type { Lint } from './lint';
 
 /**
- * Port mistakes: a named port that resolves on no workload the rule can reach,
+ * Port mistakes: a named port that resolves on no workload the rule can reach
+ * (unless an inferred one, whose container ports are unknown, is among them),
  * and a port written without protocol (so TCP) whose number the selected
  * workloads serve only over UDP — unless some rule already allows that UDP port
  * from the same sources.
@@ -23,7 +24,8 @@ export function lintPorts(compiled: CompiledModel): Lint[] {
         const destinations = direction === 'ingress' ? subjects : workloads.filter((_, j) => rule.podMask[j] === 1);
         const where = `${rule.policy.id} ${direction} rule ${rule.ruleIndex + 1}`;
         rule.ports.forEach((port, k) => {
-          if (typeof port.port === 'string' && !destinations.some((w) => w.ports.some((c) => c.name === port.port && c.protocol === port.protocol))) {
+          const isUnknown = destinations.some((w) => w.isInferred);
+          if (typeof port.port === 'string' && !isUnknown && !destinations.some((w) => w.ports.some((c) => c.name === port.port && c.protocol === port.protocol))) {
             lints.push({ code: 'named-port-unresolved', severity: 'warning', message: `${where}, port ${k + 1}: no ${direction === 'ingress' ? 'selected' : 'reachable'} workload has a ${port.protocol} container port named "${port.port}", so it allows nothing.`, objects: [rule.policy.id] });
           }
           if (direction === 'ingress' && port.isProtocolDefaulted && typeof port.port === 'number') {

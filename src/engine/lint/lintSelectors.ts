@@ -1,6 +1,7 @@
 import type { CompiledModel } from '../evaluate/compileModel';
 import { peerNamespaceMatches, peerPodMatches } from '../evaluate/peerMatches';
 import { matchesSelector } from '../selectors/matchesSelector';
+import { withoutInferred } from '../infer/inferWorkloads';
 import type { Model, SelectorPeer } from '../model/types';
 import type { Lint } from './lint';
 
@@ -12,22 +13,26 @@ const admitted = (model: Model, compiled: CompiledModel, peer: SelectorPeer, ns:
  * a namespaceSelector matching no namespace, a selector peer admitting no pod;
  * and the one-dash mistake both ways — a namespaceSelector peer next to a
  * podSelector peer that only makes sense joined, or a joined peer that only makes
- * sense split.
+ * sense split. All are judged on the real workloads and namespaces: a selector
+ * that only inferred ones match (a file of policies without workloads) is not
+ * reported here but summed up by `lintInferred`.
  */
 export function lintSelectors(model: Model, compiled: CompiledModel): Lint[] {
   const lints: Lint[] = [];
+  const real = withoutInferred(model);
   for (const p of model.policies) {
-    const subjects = model.workloads.filter((w) => w.namespace === p.namespace && matchesSelector(p.podSelector, w.labels));
-    if (subjects.length === 0) lints.push({ code: 'policy-selects-nothing', severity: 'warning', message: `${p.id} selects no workload in ${p.namespace}: it has no effect.`, objects: [p.id] });
+    if (!model.workloads.some((w) => w.namespace === p.namespace && matchesSelector(p.podSelector, w.labels))) lints.push({ code: 'policy-selects-nothing', severity: 'warning', message: `${p.id} selects no workload in ${p.namespace}: it has no effect.`, objects: [p.id] });
     for (const direction of ['ingress', 'egress'] as const) {
       p[direction].forEach((rule, r) => {
         const where = `${p.id} ${direction} rule ${r + 1}`;
         const selectorPeers = rule.peers.flatMap((peer, i) => (peer.kind === 'selector' ? [{ peer, i }] : []));
         for (const { peer, i } of selectorPeers) {
-          if (peer.namespaceSelector && !model.namespaces.some((n) => matchesSelector(peer.namespaceSelector!, n.labels))) {
-            lints.push({ code: 'namespace-selector-matches-nothing', severity: 'warning', message: `${where}, peer ${i + 1}: the namespaceSelector matches no namespace.`, objects: [p.id] });
-          } else if (admitted(model, compiled, peer, p.namespace).length === 0) {
-            const split = peer.namespaceSelector && peer.podSelector && admitted(model, compiled, { kind: 'selector', podSelector: peer.podSelector, namespaceSelector: { matchLabels: {}, matchExpressions: [] } }, p.namespace).length > 0;
+          const matchesNamespace = (m: Model) => m.namespaces.some((n) => matchesSelector(peer.namespaceSelector!, n.labels));
+          if (peer.namespaceSelector && !matchesNamespace(real)) {
+            if (!matchesNamespace(model)) lints.push({ code: 'namespace-selector-matches-nothing', severity: 'warning', message: `${where}, peer ${i + 1}: the namespaceSelector matches no namespace.`, objects: [p.id] });
+          } else if (admitted(real, compiled, peer, p.namespace).length === 0) {
+            const split = peer.namespaceSelector && peer.podSelector && admitted(real, compiled, { kind: 'selector', podSelector: peer.podSelector, namespaceSelector: { matchLabels: {}, matchExpressions: [] } }, p.namespace).length > 0;
+            if (!split && admitted(model, compiled, peer, p.namespace).length > 0) continue;
             lints.push(
               split
                 ? { code: 'joined-peer-matches-nothing', severity: 'warning', message: `${where}, peer ${i + 1}: namespaceSelector and podSelector in one peer admit no pod (both must hold); the pods exist in other namespaces — did you mean two peers?`, objects: [p.id] }
@@ -40,7 +45,7 @@ export function lintSelectors(model: Model, compiled: CompiledModel): Lint[] {
         for (const ns of nsOnly) {
           for (const pod of podOnly) {
             const joined: SelectorPeer = { kind: 'selector', namespaceSelector: ns.peer.namespaceSelector, podSelector: pod.peer.podSelector };
-            if (admitted(model, compiled, pod.peer, p.namespace).length === 0 && admitted(model, compiled, joined, p.namespace).length > 0) {
+            if (admitted(real, compiled, pod.peer, p.namespace).length === 0 && admitted(real, compiled, joined, p.namespace).length > 0) {
               lints.push({
                 code: 'split-peer',
                 severity: 'warning',

@@ -44,6 +44,12 @@ export interface LabelSelector {
   matchExpressions: LabelSelectorRequirement[];
 }
 
+/** Where an inferred workload or namespace comes from: a policy id and the field path of the selector (or peer) it satisfies. */
+export interface InferredFrom {
+  policy: string;
+  path: string;
+}
+
 /** A namespace with its labels (always including `kubernetes.io/metadata.name`). */
 export interface Namespace {
   name: string;
@@ -51,6 +57,10 @@ export interface Namespace {
   /** False when the namespace is only referenced, never declared. */
   isDeclared: boolean;
   source?: SourceRef;
+  /** True when no input declares or references it: made up to satisfy a namespaceSelector that matches no namespace. */
+  isInferred?: boolean;
+  /** For an inferred namespace: the selectors it was made up for. */
+  inferredFrom?: InferredFrom[];
 }
 
 /** A container port as declared in a pod template. */
@@ -71,6 +81,10 @@ export interface Workload {
   ips: string[];
   hostNetwork: boolean;
   source?: SourceRef;
+  /** True when no input object contributes it: made up (kind `Inferred`) to satisfy a selector that matches no real workload. */
+  isInferred?: boolean;
+  /** For an inferred workload: the selectors it was made up for. */
+  inferredFrom?: InferredFrom[];
 }
 
 /** One entry of a rule's `ports` list after defaulting. */
