@@ -1,5 +1,6 @@
 import { WORKLOAD_KINDS, type Issue, type Model, type Namespace, type NetworkPolicy, type SourceFile, type Workload } from '../model/types';
 import { parseYamlFile } from '../yaml/parseYamlFile';
+import { sharedYamlChunkCache } from '../yaml/yamlChunkCache';
 import { decodePolicy } from './decodePolicy';
 import { expandLists } from './expandLists';
 import { decodeWorkload } from './decodeWorkload';
@@ -49,7 +50,7 @@ export function decodeModel(files: readonly SourceFile[]): DecodedModel {
   const seen = new Set<string>();
 
   for (const file of files) {
-    const parsed = parseYamlFile(file);
+    const parsed = parseYamlFile(file, sharedYamlChunkCache);
     issues.push(...parsed.issues);
     for (const doc of parsed.documents) {
       for (const { base, raw, kind } of expandLists(doc, issues)) {

@@ -1,6 +1,7 @@
-import { CORE_SCHEMA, EVENT_ID, constructFromEvents, getScalarValue, parseEvents, type Event } from 'js-yaml';
 import type { Issue, SourceFile } from '../model/types';
-import { lineIndex, type LineIndex } from './lineIndex';
+import { splitYamlDocuments } from './splitYamlDocuments';
+import { parseYamlChunk, type ChunkError, type ParsedChunk } from './parseYamlChunk';
+import type { YamlChunkCache } from './yamlChunkCache';
 
 /** One YAML document of a file, with a way to find where a field path sits in the text. */
 export interface YamlDocument {
@@ -17,130 +18,80 @@ export interface ParsedFile {
   issues: Issue[];
 }
 
-interface Frame {
-  path: string;
-  isMap: boolean;
-  index: number;
-  key?: string;
-  keyOffset: number;
-}
-
-function childPath(parent: string, key: string): string {
-  return parent === '' ? key : `${parent}.${key}`;
-}
-
-function nodeStart(ev: Event): number {
-  switch (ev.type) {
-    case EVENT_ID.SCALAR:
-      return ev.valueStart >= 0 ? ev.valueStart : ev.tagStart >= 0 ? ev.tagStart : ev.anchorStart;
-    case EVENT_ID.MAPPING:
-    case EVENT_ID.SEQUENCE:
-      return ev.start;
-    case EVENT_ID.ALIAS:
-      return ev.anchorStart;
-    default:
-      return -1;
-  }
-}
-
-/** 1. Walks the flat event stream, 2. records the start offset of every node by field path, per document. */
-function offsetsByPath(text: string, events: Event[]): Map<string, number>[] {
-  const docs: Map<string, number>[] = [];
-  let offsets = new Map<string, number>();
-  const stack: Frame[] = [];
-  for (const ev of events) {
-    if (ev.type === EVENT_ID.DOCUMENT) {
-      offsets = new Map();
-      docs.push(offsets);
-      continue;
-    }
-    if (ev.type === EVENT_ID.POP) {
-      stack.pop();
-      continue;
-    }
-    const top = stack[stack.length - 1];
-    let path = '';
-    let offset = nodeStart(ev);
-    if (top && top.isMap && top.key === undefined) {
-      top.key = ev.type === EVENT_ID.SCALAR ? getScalarValue(text, ev) : '?';
-      top.keyOffset = offset;
-      if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE) stack.push({ path: '?', isMap: ev.type === EVENT_ID.MAPPING, index: 0, keyOffset: -1 });
-      continue;
-    }
-    if (top && top.isMap) {
-      path = childPath(top.path, top.key ?? '?');
-      if (top.keyOffset >= 0) offset = top.keyOffset;
-      top.key = undefined;
-    } else if (top) {
-      path = `${top.path}[${top.index}]`;
-      top.index++;
-    }
-    if (offset >= 0 && !offsets.has(path)) offsets.set(path, offset);
-    if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE) {
-      stack.push({ path, isMap: ev.type === EVENT_ID.MAPPING, index: 0, keyOffset: -1 });
-    }
-  }
-  return docs;
-}
-
 function parentPath(path: string): string {
   const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
   return cut <= 0 ? '' : path.slice(0, cut);
 }
 
-function makeDocuments(file: string, text: string, lines: LineIndex, docIndexBase: number, lineOffset: number): YamlDocument[] {
-  const events = parseEvents(text, { filename: file });
-  const values = constructFromEvents(events, { source: text, filename: file, schema: CORE_SCHEMA });
-  const offsets = offsetsByPath(text, events);
-  return values.map((value, i) => {
-    const map = offsets[i] ?? new Map<string, number>();
-    return {
-      file,
-      index: docIndexBase + i,
-      value,
-      locate(path: string) {
-        let p = path;
-        while (!map.has(p) && p !== '') p = parentPath(p);
-        return lines.position((map.get(p) ?? 0) + lineOffset);
-      },
-    };
-  });
+/** Where a chunk starts in its file: 1-based line and column (a chunk may start after a lone `\r`, mid-line for {@link lineIndex}). */
+interface ChunkStart {
+  line: number;
+  column: number;
 }
 
-function syntaxIssue(file: string, err: unknown, lineShift: number): Issue {
-  const e = err as { reason?: string; message?: string; mark?: { line: number; column: number } };
+/** The file's 1-based line/column of `offset` in the chunk, counting lines by `\n` as `lineIndex` does. */
+function positionIn(chunk: ParsedChunk, start: ChunkStart, offset: number): { line: number; column: number } {
+  const starts = chunk.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo === 0 ? { line: start.line, column: start.column + offset } : { line: start.line + lo, column: offset - starts[lo] + 1 };
+}
+
+function syntaxIssue(file: string, error: ChunkError, lineShift: number): Issue {
   return {
     severity: 'error',
     code: 'yaml-syntax',
-    message: `YAML syntax error: ${e.reason ?? e.message ?? String(err)}`,
+    message: `YAML syntax error: ${error.message}`,
     file,
-    line: e.mark ? e.mark.line + 1 + lineShift : undefined,
-    column: e.mark ? e.mark.column + 1 : undefined,
+    line: error.mark ? error.mark.line + 1 + lineShift : undefined,
+    column: error.mark ? error.mark.column + 1 : undefined,
   };
 }
 
 /**
  * Parses a multi-document YAML (or JSON) file. When one document has a syntax
- * error, the others are still returned, and the error carries its line/column.
+ * error, the others are still returned (empty ones left out), and the error
+ * carries its line/column. 1. Split the file at its `---` markers, 2. parse each
+ * chunk, through `cache` when given (memoised by its exact text, so an edit
+ * re-parses only the chunk it touched; the values are then shared and frozen),
+ * 3. place documents and issues at their lines in the file.
  */
-export function parseYamlFile(source: SourceFile): ParsedFile {
-  const lines = lineIndex(source.text);
-  try {
-    return { documents: makeDocuments(source.name, source.text, lines, 0, 0), issues: [] };
-  } catch {
-    const documents: YamlDocument[] = [];
-    const issues: Issue[] = [];
-    const chunks = source.text.split(/^(?=---(?:\s|$))/m);
-    let offset = 0;
-    for (const chunk of chunks) {
-      const lineShift = lines.position(offset).line - 1;
-      try {
-        documents.push(...makeDocuments(source.name, chunk, lines, documents.length, offset).filter((d) => d.value !== null));
-      } catch (err) {
-        issues.push(syntaxIssue(source.name, err, lineShift));
-      }
-      offset += chunk.length;
+export function parseYamlFile(source: SourceFile, cache?: YamlChunkCache): ParsedFile {
+  const chunks = splitYamlDocuments(source.text);
+  const parsed = chunks.map((chunk) => (cache ? cache.parse(chunk.text) : parseYamlChunk(chunk.text)));
+  const isValid = parsed.every((p) => p.error === undefined);
+  const documents: YamlDocument[] = [];
+  const issues: Issue[] = [];
+  let start: ChunkStart = { line: 1, column: 1 };
+  for (const [i, chunk] of parsed.entries()) {
+    if (chunk.error) issues.push(syntaxIssue(source.name, chunk.error, start.line - 1));
+    const base = documents.length;
+    const at = start;
+    for (const [k, value] of chunk.values.entries()) {
+      if (!isValid && value === null) continue;
+      const offsets = chunk.offsets[k] ?? new Map<string, number>();
+      documents.push({
+        file: source.name,
+        index: base + k,
+        value,
+        locate(path: string) {
+          let p = path;
+          while (!offsets.has(p) && p !== '') p = parentPath(p);
+          const offset = offsets.get(p);
+          // A node without a position: the whole-file parse of a valid file pointed at the file's start.
+          if (offset === undefined) return isValid ? { line: 1, column: 1 } : positionIn(chunk, at, 0);
+          return positionIn(chunk, at, offset);
+        },
+      });
     }
-    return { documents, issues };
+    const length = chunks[i].text.length;
+    const last = chunk.lineStarts[chunk.lineStarts.length - 1];
+    start = chunk.lineStarts.length > 1 ? { line: start.line + chunk.lineStarts.length - 1, column: length - last + 1 } : { line: start.line, column: start.column + length };
   }
+  return { documents, issues };
 }

@@ -1,0 +1,104 @@
+import { CORE_SCHEMA, EVENT_ID, constructFromEvents, getScalarValue, parseEvents, type Event } from 'js-yaml';
+
+/** The syntax error of a chunk, as js-yaml reported it (line and column 0-based, within the chunk). */
+export interface ChunkError {
+  message: string;
+  mark?: { line: number; column: number };
+}
+
+/** What parsing one chunk of a YAML stream gave. */
+export interface ParsedChunk {
+  /** The values of the chunk's documents (none when `error` is set). */
+  values: readonly unknown[];
+  /** Per document, the offset in the chunk where the node at each field path starts. */
+  offsets: readonly ReadonlyMap<string, number>[];
+  /** Offsets in the chunk where its lines start: 0, then one after each `\n`. */
+  lineStarts: readonly number[];
+  error?: ChunkError;
+}
+
+interface Frame {
+  path: string;
+  isMap: boolean;
+  index: number;
+  key?: string;
+  keyOffset: number;
+}
+
+function childPath(parent: string, key: string): string {
+  return parent === '' ? key : `${parent}.${key}`;
+}
+
+function nodeStart(ev: Event): number {
+  switch (ev.type) {
+    case EVENT_ID.SCALAR:
+      return ev.valueStart >= 0 ? ev.valueStart : ev.tagStart >= 0 ? ev.tagStart : ev.anchorStart;
+    case EVENT_ID.MAPPING:
+    case EVENT_ID.SEQUENCE:
+      return ev.start;
+    case EVENT_ID.ALIAS:
+      return ev.anchorStart;
+    default:
+      return -1;
+  }
+}
+
+/** Per document of `events` (parsed from `text`): 1. walks the flat event stream, 2. records the start offset of every node by field path. */
+export function offsetsByPath(text: string, events: Event[]): Map<string, number>[] {
+  const docs: Map<string, number>[] = [];
+  let offsets = new Map<string, number>();
+  const stack: Frame[] = [];
+  for (const ev of events) {
+    if (ev.type === EVENT_ID.DOCUMENT) {
+      offsets = new Map();
+      docs.push(offsets);
+      continue;
+    }
+    if (ev.type === EVENT_ID.POP) {
+      stack.pop();
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    let path = '';
+    let offset = nodeStart(ev);
+    if (top && top.isMap && top.key === undefined) {
+      top.key = ev.type === EVENT_ID.SCALAR ? getScalarValue(text, ev) : '?';
+      top.keyOffset = offset;
+      if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE) stack.push({ path: '?', isMap: ev.type === EVENT_ID.MAPPING, index: 0, keyOffset: -1 });
+      continue;
+    }
+    if (top && top.isMap) {
+      path = childPath(top.path, top.key ?? '?');
+      if (top.keyOffset >= 0) offset = top.keyOffset;
+      top.key = undefined;
+    } else if (top) {
+      path = `${top.path}[${top.index}]`;
+      top.index++;
+    }
+    if (offset >= 0 && !offsets.has(path)) offsets.set(path, offset);
+    if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE) {
+      stack.push({ path, isMap: ev.type === EVENT_ID.MAPPING, index: 0, keyOffset: -1 });
+    }
+  }
+  return docs;
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Parses one chunk of a YAML stream (see `splitYamlDocuments`) with js-yaml's core schema; a syntax error is returned, not thrown. */
+export function parseYamlChunk(text: string): ParsedChunk {
+  const lineStarts = lineStartsOf(text);
+  try {
+    const events = parseEvents(text, {});
+    const values = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
+    return { values, offsets: offsetsByPath(text, events), lineStarts };
+  } catch (err) {
+    const e = err as { reason?: string; message?: string; mark?: { line: number; column: number } };
+    const error: ChunkError = { message: `${e.reason ?? e.message ?? String(err)}`, ...(e.mark ? { mark: { line: e.mark.line, column: e.mark.column } } : {}) };
+    return { values: [], offsets: [], lineStarts, error };
+  }
+}

@@ -1,0 +1,193 @@
+import fc from 'fast-check';
+import { CORE_SCHEMA, constructFromEvents, parseEvents } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { decodeModel } from '../decode/decodeModel';
+import type { Issue, SourceFile } from '../model/types';
+import { lineIndex } from './lineIndex';
+import { offsetsByPath } from './parseYamlChunk';
+import { parseYamlFile, type ParsedFile, type YamlDocument } from './parseYamlFile';
+import { createYamlChunkCache, sharedYamlChunkCache } from './yamlChunkCache';
+
+/** The parser before per-document memoisation: the whole file at once, then `---` chunks when it fails. */
+function parseWholeFile(source: SourceFile): ParsedFile {
+  const lines = lineIndex(source.text);
+  const parentPath = (path: string) => {
+    const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+    return cut <= 0 ? '' : path.slice(0, cut);
+  };
+  const make = (text: string, base: number, lineOffset: number): YamlDocument[] => {
+    const events = parseEvents(text, { filename: source.name });
+    const values = constructFromEvents(events, { source: text, filename: source.name, schema: CORE_SCHEMA });
+    const offsets = offsetsByPath(text, events);
+    return values.map((value, i) => {
+      const map = offsets[i] ?? new Map<string, number>();
+      return {
+        file: source.name,
+        index: base + i,
+        value,
+        locate(path: string) {
+          let p = path;
+          while (!map.has(p) && p !== '') p = parentPath(p);
+          return lines.position((map.get(p) ?? 0) + lineOffset);
+        },
+      };
+    });
+  };
+  try {
+    return { documents: make(source.text, 0, 0), issues: [] };
+  } catch {
+    const documents: YamlDocument[] = [];
+    const issues: Issue[] = [];
+    let offset = 0;
+    for (const chunk of source.text.split(/^(?=---(?:\s|$))/m)) {
+      const lineShift = lines.position(offset).line - 1;
+      try {
+        documents.push(...make(chunk, documents.length, offset).filter((d) => d.value !== null));
+      } catch (err) {
+        const e = err as { reason?: string; message?: string; mark?: { line: number; column: number } };
+        issues.push({
+          severity: 'error',
+          code: 'yaml-syntax',
+          message: `YAML syntax error: ${e.reason ?? e.message ?? String(err)}`,
+          file: source.name,
+          line: e.mark ? e.mark.line + 1 + lineShift : undefined,
+          column: e.mark ? e.mark.column + 1 : undefined,
+        });
+      }
+      offset += chunk.length;
+    }
+    return { documents, issues };
+  }
+}
+
+function pathsOf(value: unknown, path = ''): string[] {
+  if (Array.isArray(value)) return [path, ...value.flatMap((v, i) => pathsOf(v, `${path}[${i}]`))];
+  if (typeof value === 'object' && value !== null) return [path, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, path === '' ? k : `${path}.${k}`))];
+  return [path];
+}
+
+/** Everything a caller can see of a parse: documents (value, index, where every field path is) and issues. */
+function observe(parsed: ParsedFile) {
+  return {
+    issues: parsed.issues,
+    documents: parsed.documents.map((d) => ({
+      file: d.file,
+      index: d.index,
+      value: d.value,
+      places: [...pathsOf(d.value), 'no.such[3].path'].map((p) => [p, d.locate(p)]),
+    })),
+  };
+}
+
+const FRAGMENTS = [
+  'a: 1\n',
+  'kind: Pod\nmetadata: {name: web, namespace: shop}\n',
+  'list:\n  - 1\n  - {c: d}\n',
+  'key: |\n  text\n  ---\n',
+  '--- |\nfoo\n',
+  '---\n',
+  '--- # comment\n',
+  '--- value\n',
+  '...\n',
+  '# comment\n',
+  '\n',
+  'bad: [1,\n',
+  'x: "unterminated\n',
+  '  indented: 1\n',
+  'a: &x 1\nb: *x\n',
+  'c: *x\n',
+  '---',
+  'tail: 1',
+  'a: 1\r\n',
+  '---\r\n',
+  '- 1\n- 2\n',
+  'dup: 1\ndup: 2\n',
+  '{"json": [1, 2]}\n',
+  '%YAML 1.2\n',
+  '...\n%YAML 1.2\n---\n',
+];
+
+describe('parseYamlFile', () => {
+  it('sees the same documents, places and issues as parsing the whole file at once, on random streams', () => {
+    const cache = createYamlChunkCache({ maxChunks: 64 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 14 }), (parts) => {
+        const source = { name: 'f.yaml', text: parts.join('') };
+        // A %YAML directive reaches its own document only when the whole file parses (the old fallback cut it off).
+        fc.pre(!(source.text.includes('%YAML') && parseWholeFile(source).issues.length > 0));
+        const expected = observe(parseWholeFile(source));
+        expect(observe(parseYamlFile(source))).toEqual(expected);
+        expect(observe(parseYamlFile(source, cache))).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('places issues of the third document on the same lines and columns as before', () => {
+    const text = [
+      'kind: Namespace\nmetadata: {name: a}\n',
+      '---\nkind: Namespace\nmetadata: {name: b}\n',
+      '---\nkind: NetworkPolicy\nmetadata:\n  name: p\n  namespace: a\nspec:\n  podSelector: {}\n  policyTypes: [Ingres]\n',
+    ].join('');
+    const decoded = decodeModel([{ name: 'f.yaml', text }]);
+    const issue = decoded.issues.find((i) => i.path === 'spec.policyTypes[0]');
+    expect(issue).toMatchObject({ file: 'f.yaml', line: 13, column: 17 });
+
+    const broken = { name: 'f.yaml', text: text.replace('policyTypes: [Ingres]', 'policyTypes: [Ingres') };
+    const parsed = parseYamlFile(broken);
+    expect(parsed.issues).toEqual(parseWholeFile(broken).issues);
+    expect(parsed.issues).toMatchObject([{ code: 'yaml-syntax', line: 14, column: 1 }]);
+    expect(parsed.documents.map((d) => d.index)).toEqual([0, 1]);
+    expect(parsed.documents[1].locate('metadata.name')).toEqual({ line: 5, column: 12 });
+  });
+
+  it('keeps a leading %YAML directive with its document when another document is broken (the old fallback reported it as an error)', () => {
+    const source = { name: 'f.yaml', text: '%YAML 1.2\n---\na: 1\n---\nbad: [\n' };
+    expect(parseWholeFile(source).issues.map((i) => i.line)).toEqual([2, 6]);
+    const parsed = parseYamlFile(source);
+    expect(parsed.issues).toMatchObject([{ code: 'yaml-syntax', line: 6 }]);
+    expect(parsed.documents.map((d) => d.value)).toEqual([{ a: 1 }]);
+  });
+
+  it('counts lines across CRLF and lone CR line ends as before', () => {
+    for (const text of ['a: 1\r\n---\r\nb:\r\n  c: 2\r\n', 'a: 1\r---\rb:\r  c: 2\r', 'a: 1\r---\rb: [\r']) {
+      const source = { name: 'f.yaml', text };
+      expect(observe(parseYamlFile(source, createYamlChunkCache()))).toEqual(observe(parseWholeFile(source)));
+    }
+  });
+
+  it('re-parses only the edited document when one of 300 changes', () => {
+    const docs = Array.from({ length: 300 }, (_, i) => `apiVersion: v1\nkind: Pod\nmetadata: {name: pod-${i}, namespace: shop, labels: {app: a${i}}}\n`);
+    const text = docs.join('---\n');
+    const before = { ...sharedYamlChunkCache.stats };
+    const first = decodeModel([{ name: 'pods.yaml', text }]);
+    expect(sharedYamlChunkCache.stats.parses - before.parses).toBe(300);
+    const edited = text.replace('labels: {app: a150}', 'labels: {app: b150}');
+    const second = decodeModel([{ name: 'pods.yaml', text: edited }]);
+    expect(sharedYamlChunkCache.stats.parses - before.parses).toBe(301);
+    expect(sharedYamlChunkCache.stats.hits - before.hits).toBe(299);
+    expect(first.model.workloads[150].labels).toEqual({ app: 'a150' });
+    expect(second.model.workloads[150].labels).toEqual({ app: 'b150' });
+    expect(second.model.workloads[149]).toEqual(first.model.workloads[149]);
+  });
+
+  it('shares frozen values through a cache and gives fresh, editable ones without', () => {
+    const source = { name: 'f.yaml', text: 'a: [1]\n---\nb: 2\n' };
+    const cache = createYamlChunkCache();
+    const cached = parseYamlFile(source, cache).documents[0].value as { a: number[] };
+    expect(parseYamlFile(source, cache).documents[0].value).toBe(cached);
+    expect(() => cached.a.push(2)).toThrow(TypeError);
+    const fresh = parseYamlFile(source).documents[0].value as { a: number[] };
+    fresh.a.push(2);
+    expect(parseYamlFile(source).documents[0].value).toEqual({ a: [1] });
+  });
+
+  it('forgets the least recently used chunks beyond its bounds', () => {
+    const cache = createYamlChunkCache({ maxChunks: 2 });
+    for (const text of ['a: 1\n', 'b: 1\n', 'a: 1\n', 'c: 1\n', 'a: 1\n', 'b: 1\n']) cache.parse(text);
+    expect(cache.stats).toEqual({ parses: 4, hits: 2 });
+    const small = createYamlChunkCache({ maxChars: 10 });
+    for (const text of ['a: 1\n', 'b: 1\n', 'a: 1\n', 'c: 1\n', 'a: 1\n']) small.parse(text);
+    expect(small.stats).toEqual({ parses: 3, hits: 2 });
+  });
+});

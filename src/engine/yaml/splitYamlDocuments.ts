@@ -1,0 +1,58 @@
+/** A piece of a YAML stream that parses on its own: one document, or a few joined by `...`. */
+export interface YamlChunk {
+  /** Character offset of the chunk in the file; chunks start at a line start and cover the file in order. */
+  offset: number;
+  text: string;
+}
+
+/** A `---` directives-end marker at a line start: `---` then a space, a line break or the end. */
+const DOCUMENT_START = /^---(?:\s|$)/gm;
+const DOCUMENT_END = /^\.\.\.(?:\s|$)/;
+
+/**
+ * Where the directives (`%YAML`, `%TAG`) just before the marker that ends `chunk` begin, or
+ * -1. Directives belong to the next document; they are directives only outside a document:
+ * at the start of the stream (`isStreamStart`) or after a `...` line. Between them and the
+ * marker there may be only comments and blank lines (`--- |` content may start with `%`).
+ * Reads lines backwards from the end, so a chunk ending in content costs one line.
+ */
+function trailingDirectives(chunk: string, isStreamStart: boolean): number {
+  let first = -1;
+  let end = chunk.length - 1;
+  while (end >= 0) {
+    const start = end > 0 ? chunk.lastIndexOf('\n', end - 1) + 1 : 0;
+    const line = chunk.slice(start, end + 1).replace(/^\uFEFF/, '');
+    if (line.startsWith('%')) first = start;
+    else if (DOCUMENT_END.test(line)) return first;
+    else if (line.trim() !== '' && !line.trimStart().startsWith('#')) return -1;
+    end = start - 1;
+  }
+  return isStreamStart ? first : -1;
+}
+
+/**
+ * Splits a YAML stream before each `---` marker at a line start, so each chunk parses
+ * alone to the documents the whole stream has there (YAML 1.2 forbids `---` at a line
+ * start inside any node: a block scalar, a quoted or a flow one ends before it). 1. cut at
+ * every marker, 2. move directives that precede a marker into the chunk they belong to.
+ */
+export function splitYamlDocuments(text: string): YamlChunk[] {
+  const cuts = [0];
+  DOCUMENT_START.lastIndex = 0;
+  for (let m = DOCUMENT_START.exec(text); m !== null; m = DOCUMENT_START.exec(text)) {
+    if (m.index > 0) cuts.push(m.index);
+  }
+  cuts.push(text.length);
+  const chunks: YamlChunk[] = [];
+  let start = 0;
+  for (let i = 1; i < cuts.length; i++) {
+    let end = cuts[i];
+    if (i < cuts.length - 1 && text.charCodeAt(end - 1) === 10) {
+      const directives = trailingDirectives(text.slice(cuts[i - 1], end), i === 1);
+      if (directives >= 0) end = Math.max(start, cuts[i - 1] + directives);
+    }
+    if (end > start) chunks.push({ offset: start, text: text.slice(start, end) });
+    start = Math.max(start, end);
+  }
+  return chunks;
+}
