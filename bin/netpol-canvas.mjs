@@ -28,7 +28,12 @@ function isBuildFresh() {
 if (isBuildFresh()) {
   await import(built);
 } else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('../src/cli/main.ts');
+  const tsx = await import('tsx/esm/api').catch(() => undefined);
+  if (tsx) {
+    tsx.register();
+    await import('../src/cli/main.ts');
+  } else {
+    process.stderr.write('netpol-canvas: the CLI is not built (or older than its sources) and tsx is not installed: run `npm run build:cli`\n');
+    process.exitCode = 2;
+  }
 }
