@@ -188,7 +188,7 @@ async function measureRun(browser: Browser, baseURL: string, c: Case): Promise<R
     const typed = await probeCall<{ at: number | null; changedAt?: number; byVersion: boolean }>(page, `waitCanvas(performance.now() + ${TIMEOUT})`, 'keystroke → canvas');
     const paint = await probeCall<{ eventTiming: number | null; inputStart: number | null; frameAfterInput: number | null }>(page, `keystrokePaint(${k0})`, 'keystroke → paint');
     figures.keystroke_paint_ms = paint.eventTiming ?? paint.frameAfterInput;
-    if (paint.eventTiming === null) notes.push('keystroke → paint: no Event Timing entry ≥ 16 ms, so the frame after the input event is reported');
+    if (paint.eventTiming === null) notes.push('keystroke → paint: no Event Timing entry ≥ 16 ms (so under 16 ms); the figure is the next requestAnimationFrame after the input event');
     const kStart = paint.inputStart ?? k0;
     if (typed.at === null) throw new Error(`keystroke → canvas: no ${typed.byVersion ? 'new data-graph-version' : 'canvas change'} within ${TIMEOUT / 1000} s`);
     figures[typed.byVersion ? 'keystroke_canvas_ms' : 'keystroke_canvas_fallback_ms'] = typed.at - kStart;

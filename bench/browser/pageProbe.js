@@ -23,9 +23,10 @@
   document.addEventListener(
     'input',
     (event) => {
-      const entry = { start: event.timeStamp, painted: null };
+      // The next frame's requestAnimationFrame callback: style, layout and paint of that frame follow right after it.
+      const entry = { start: event.timeStamp, frameAt: null };
       keyInputs.push(entry);
-      requestAnimationFrame(() => setTimeout(() => (entry.painted = performance.now()), 0));
+      requestAnimationFrame(() => (entry.frameAt = performance.now()));
     },
     true,
   );
@@ -157,12 +158,12 @@
 
     /** Input events since `from`: Event Timing (≥ 16 ms entries) and the frame-after-input estimate. */
     keystrokePaint(from) {
-      const timed = eventEntries.filter((e) => e.start >= from - 1 && ['keydown', 'keypress', 'keyup', 'beforeinput', 'input'].includes(e.name));
+      const timed = eventEntries.filter((e) => e.start >= from - 1 && ['keydown', 'keypress', 'beforeinput', 'input'].includes(e.name));
       const input = keyInputs.find((k) => k.start >= from - 1);
       return {
         eventTiming: timed.length > 0 ? Math.max(...timed.map((e) => e.duration)) : null,
         inputStart: input?.start ?? null,
-        frameAfterInput: input && input.painted !== null ? input.painted - input.start : null,
+        frameAfterInput: input && input.frameAt !== null ? input.frameAt - input.start : null,
       };
     },
 
