@@ -1,7 +1,8 @@
 import type { Model } from '../model/types';
 import { formatRange, partition, type IPRange } from '../ip/ipRange';
-import { ALL_CONNS, NO_CONNS, intersectConns, isEmptyConns, unionConns, type ConnSet } from './connSet';
-import { compileModel, isInRanges, type CompiledModel, type CompiledRule } from './compileModel';
+import { ALL_CONNS, NO_CONNS, isEmptyConns, unionConns, type ConnSet } from './connSet';
+import { classEvaluator } from './classEvaluator';
+import { compileModel, keysOf, type CompiledModel, type CompiledPolicy, type CompiledRule } from './compileModel';
 
 /** A range of addresses outside the cluster, as a peer of connections. */
 export interface ExternalPeer {
@@ -24,9 +25,13 @@ export interface Evaluation {
   ingressExternals: ExternalPeer[];
   /** Address pieces the cluster's workloads can connect to. */
   egressExternals: ExternalPeer[];
-  /** Allowed connections from workload `i` to workload `j`: `connTable[pairs[i * n + j]]` (0 = none); see {@link pairConns}. */
-  pairs: Uint32Array;
-  /** The distinct connection sets `pairs` points into; entry 0 is the empty set. */
+  /**
+   * Allowed connections between workload classes (`compiled.workloadClass`), `C × C`
+   * for `C` classes: from a member of class `a` to another member of class `b`
+   * at `connTable[classPairs[a * C + b]]` (0 = none); use {@link pairConns}.
+   */
+  classPairs: Uint32Array;
+  /** The distinct connection sets `classPairs` points into; entry 0 is the empty set (after an incremental evaluation some may be unused). */
   connTable: ConnSet[];
   /** Allowed connections from ingress external `k` to workload `j` at `fromExternal[k * n + j]`. */
   fromExternal: ConnSet[];
@@ -34,21 +39,11 @@ export interface Evaluation {
   toExternal: ConnSet[];
 }
 
-/** Allowed connections from workload index `s` to workload index `d`. */
+/** Allowed connections from workload index `s` to workload index `d` (none from a workload to itself, §3). */
 export function pairConns(ev: Evaluation, s: number, d: number): ConnSet {
-  return ev.connTable[ev.pairs[s * ev.compiled.workloads.length + d]];
-}
-
-/** Per rule, which pieces it admits: computed once rather than per piece × workload. */
-function pieceMasks(rules: readonly CompiledRule[][], pieces: readonly ExternalPeer[]): Map<CompiledRule, Uint8Array> {
-  const masks = new Map<CompiledRule, Uint8Array>();
-  for (const list of rules) {
-    for (const r of list) {
-      if (masks.has(r)) continue;
-      masks.set(r, Uint8Array.from(pieces, (p) => (r.isAnyPeer || isInRanges(p.range, r.ipRanges) ? 1 : 0)));
-    }
-  }
-  return masks;
+  if (s === d) return NO_CONNS;
+  const { workloadClass, classMembers } = ev.compiled;
+  return ev.connTable[ev.classPairs[workloadClass[s] * classMembers.length + workloadClass[d]]];
 }
 
 /** What one side allows: the union over the rules of every policy selecting it (semantics §3). */
@@ -69,72 +64,111 @@ function externals(ranges: readonly IPRange[]): ExternalPeer[] {
   return families.flatMap((f) => partition(f, ranges)).map((range) => ({ id: `${formatRange(range)}[External]`, range }));
 }
 
+function sameExternals(a: readonly ExternalPeer[], b: readonly ExternalPeer[]): boolean {
+  return a.length === b.length && a.every((p, k) => p.id === b[k].id);
+}
+
+/** The classes whose egress (rows) or ingress (columns) may differ from `previous`: those selected by a policy only one of the two models has. */
+function changedClasses(previous: CompiledModel, compiled: CompiledModel): { rows: Set<number>; columns: Set<number> } {
+  const counts = new Map<string, number>();
+  const byKey = new Map<string, CompiledPolicy>();
+  keysOf(previous).forEach((key, i) => {
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    byKey.set(key, previous.compiledPolicies[i]);
+  });
+  keysOf(compiled).forEach((key, i) => {
+    counts.set(key, (counts.get(key) ?? 0) - 1);
+    byKey.set(key, compiled.compiledPolicies[i]);
+  });
+  const rows = new Set<number>();
+  const columns = new Set<number>();
+  for (const [key, count] of counts) {
+    if (count === 0) continue;
+    const policy = byKey.get(key);
+    if (!policy) throw new Error(`policy ${key} compiled in neither model`);
+    for (const c of policy.subjects) {
+      if (policy.hasEgress) rows.add(c);
+      if (policy.hasIngress) columns.add(c);
+    }
+  }
+  return { rows, columns };
+}
+
+/** Writes class `c`'s answers per address piece into a workload × piece table, for each member. */
+function spreadClass(out: ConnSet[], members: readonly number[], conns: readonly ConnSet[], n: number, isPieceMajor: boolean): void {
+  const m = conns.length;
+  for (const j of members) for (let k = 0; k < m; k++) out[isPieceMajor ? k * n + j : j * m + k] = conns[k];
+}
+
 /**
- * Evaluates every ordered pair of workloads and every workload against the
+ * Evaluates every ordered pair of workload classes and every class against the
  * external address pieces: a connection is allowed when the source's egress
- * side and the destination's ingress side both allow it (semantics §3).
+ * side and the destination's ingress side both allow it (semantics §3). Given
+ * the `previous` evaluation of the same workloads and namespaces, only the rows
+ * and columns of classes selected by added, removed or edited policies are
+ * recomputed; the answers equal a full evaluation's.
  */
-export function evaluateModel(model: Model): Evaluation {
-  const compiled = compileModel(model);
+export function evaluateModel(model: Model, previous?: Evaluation): Evaluation {
+  const compiled = compileModel(model, previous?.compiled);
+  const { classMembers } = compiled;
+  const C = classMembers.length;
   const n = compiled.workloads.length;
-  const ingressIsolated = compiled.ingressPolicies.map((p) => p.length > 0);
-  const egressIsolated = compiled.egressPolicies.map((p) => p.length > 0);
-  const pairs = new Uint32Array(n * n);
-  const connTable: ConnSet[] = [NO_CONNS];
-  const tableIds = new Map<ConnSet, number>([[NO_CONNS, 0]]);
-  // Most pairs meet the same few rule results: remember each intersection (and its table id) by identity.
-  const pairIds = new Map<ConnSet, Map<ConnSet, number>>();
-  const idOf = (out: ConnSet, into: ConnSet): number => {
-    let row = pairIds.get(out);
-    if (!row) pairIds.set(out, (row = new Map()));
-    let id = row.get(into);
-    if (id === undefined) {
-      const conns = intersectConns(out, into);
-      id = isEmptyConns(conns) ? 0 : tableIds.get(conns);
-      if (id === undefined) {
-        id = connTable.length;
-        connTable.push(conns);
-        tableIds.set(conns, id);
-      }
-      row.set(into, id);
-    }
-    return id;
-  };
-  // 1. For each source, 2. the egress it allows toward each destination, 3. met with that destination's ingress from it.
-  for (let s = 0; s < n; s++) {
-    const egress = compiled.egressRules[s];
-    const isEgressIsolated = egressIsolated[s];
-    for (let d = 0; d < n; d++) {
-      if (s === d) continue;
-      let out = ALL_CONNS;
-      if (isEgressIsolated) {
-        out = NO_CONNS;
-        for (const r of egress) if (r.podMask[d] === 1 && (out = unionConns(out, r.connsTo(d))) === ALL_CONNS) break;
-        if (out === NO_CONNS || isEmptyConns(out)) continue;
-      }
-      let into = ALL_CONNS;
-      if (ingressIsolated[d]) {
-        into = NO_CONNS;
-        for (const r of compiled.ingressRules[d]) if (r.podMask[s] === 1 && (into = unionConns(into, r.connsTo(d))) === ALL_CONNS) break;
-      }
-      pairs[s * n + d] = idOf(out, into);
-    }
-  }
-  const ingressExternals = externals(compiled.ingressIPRanges);
-  const egressExternals = externals(compiled.egressIPRanges);
-  const ingressMasks = pieceMasks(compiled.ingressRules, ingressExternals);
-  const egressMasks = pieceMasks(compiled.egressRules, egressExternals);
-  const fromExternal = ingressExternals.flatMap((_, k) =>
-    compiled.workloads.map((__, d) => sideConns(ingressIsolated[d], compiled.ingressRules[d], (r) => ingressMasks.get(r)?.[k] === 1, d)),
-  );
+  const isPatch = previous !== undefined && previous.compiled.cache.lineage === compiled.cache.lineage;
+  const newIngress = externals(compiled.ingressIPRanges);
+  const newEgress = externals(compiled.egressIPRanges);
+  const isSameIngress = isPatch && sameExternals(previous.ingressExternals, newIngress);
+  const isSameEgress = isPatch && sameExternals(previous.egressExternals, newEgress);
+  const ingressExternals = isSameIngress ? previous.ingressExternals : newIngress;
+  const egressExternals = isSameEgress ? previous.egressExternals : newEgress;
   const m = egressExternals.length;
-  const toExternal: ConnSet[] = [];
-  for (let s = 0; s < n; s++) {
-    for (let k = 0; k < m; k++) {
-      toExternal.push(sideConns(egressIsolated[s], compiled.egressRules[s], (r) => egressMasks.get(r)?.[k] === 1, -1));
-    }
+  const connTable = isPatch ? previous.connTable.slice() : [NO_CONNS];
+  const ev = classEvaluator(compiled, connTable, ingressExternals, egressExternals);
+  const isPair = (s: number, d: number) => s !== d || classMembers[s].length > 1;
+  // A column: the classes that may reach class d (every class when d's ingress is open).
+  const fillColumn = (classPairs: Uint32Array, d: number) => {
+    const sources = ev.sourcesOf(d);
+    if (sources) for (const s of sources) classPairs[s * C + d] = isPair(s, d) ? ev.cell(s, d) : 0;
+    else for (let s = 0; s < C; s++) classPairs[s * C + d] = isPair(s, d) ? ev.cell(s, d) : 0;
+  };
+  const allFrom = () => {
+    const out = new Array<ConnSet>(ingressExternals.length * n);
+    classMembers.forEach((members, c) => spreadClass(out, members, ev.fromPieces(c), n, true));
+    return out;
+  };
+  const allTo = () => {
+    const out = new Array<ConnSet>(n * m);
+    classMembers.forEach((members, c) => spreadClass(out, members, ev.toPieces(c), n, false));
+    return out;
+  };
+  if (!isPatch) {
+    // 1. Every class toward every class, column by column (a lone workload's own class is itself: skipped).
+    const classPairs = new Uint32Array(C * C);
+    for (let d = 0; d < C; d++) fillColumn(classPairs, d);
+    // 2. Every class against every address piece, spread over the members.
+    const fromExternal = allFrom();
+    const toExternal = allTo();
+    return { compiled, ingressExternals, egressExternals, classPairs, connTable, fromExternal, toExternal };
   }
-  return { compiled, ingressExternals, egressExternals, pairs, connTable, fromExternal, toExternal };
+  // 1. Copy the previous answers, 2. recompute the rows and columns of changed classes.
+  const { rows, columns } = changedClasses(previous.compiled, compiled);
+  const classPairs = previous.classPairs.slice();
+  for (const s of rows) for (let d = 0; d < C; d++) classPairs[s * C + d] = isPair(s, d) ? ev.cell(s, d) : 0;
+  for (const d of columns) {
+    for (let s = 0; s < C; s++) classPairs[s * C + d] = 0;
+    fillColumn(classPairs, d);
+  }
+  // 3. Address pieces: patch the changed classes when the pieces are the same, else recompute.
+  let fromExternal: ConnSet[];
+  if (isSameIngress) {
+    fromExternal = previous.fromExternal.slice();
+    for (const c of columns) spreadClass(fromExternal, classMembers[c], ev.fromPieces(c), n, true);
+  } else fromExternal = allFrom();
+  let toExternal: ConnSet[];
+  if (isSameEgress) {
+    toExternal = previous.toExternal.slice();
+    for (const c of rows) spreadClass(toExternal, classMembers[c], ev.toPieces(c), n, false);
+  } else toExternal = allTo();
+  return { compiled, ingressExternals, egressExternals, classPairs, connTable, fromExternal, toExternal };
 }
 
 /** Every allowed connection of an evaluation, workload pairs first, then to and from external ranges. */
@@ -144,8 +178,8 @@ export function listConnections(ev: Evaluation): Connection[] {
   const out: Connection[] = [];
   for (let s = 0; s < n; s++) {
     for (let d = 0; d < n; d++) {
-      const id = ev.pairs[s * n + d];
-      if (id !== 0) out.push({ src: workloads[s].id, dst: workloads[d].id, conns: ev.connTable[id] });
+      const conns = pairConns(ev, s, d);
+      if (conns !== NO_CONNS) out.push({ src: workloads[s].id, dst: workloads[d].id, conns });
     }
     ev.egressExternals.forEach((ext, k) => {
       const conns = ev.toExternal[s * ev.egressExternals.length + k];

@@ -1,4 +1,5 @@
 import type { ContainerPort, LabelSelector, Labels, Model, Namespace, NetworkPolicy, Peer, PolicyPort, PolicyType, Rule, Workload } from '../model/types';
+import { mulberry32 } from './mulberry32';
 
 /** The size and seed of a generated cluster. */
 export interface RealisticClusterOptions {
@@ -26,18 +27,6 @@ const TIER_PORTS: Record<Tier, ContainerPort[]> = {
     { name: 'stats', containerPort: 8125, protocol: 'UDP' },
   ],
 };
-
-/** Mulberry32: a tiny deterministic PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sel = (matchLabels: Labels = {}, matchExpressions: LabelSelector['matchExpressions'] = []): LabelSelector => ({ matchLabels, matchExpressions });
 const tcp = (port?: number | string, endPort?: number): PolicyPort => ({ protocol: 'TCP', isProtocolDefaulted: false, ...(port !== undefined ? { port } : {}), ...(endPort !== undefined ? { endPort } : {}) });

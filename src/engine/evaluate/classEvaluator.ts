@@ -1,0 +1,148 @@
+import { isInRanges, type CompiledModel, type CompiledRule } from './compileModel';
+import { ALL_CONNS, NO_CONNS, intersectConns, isEmptyConns, unionConns, type ConnSet } from './connSet';
+import type { ExternalPeer } from './evaluateModel';
+
+/** One side of a class: its rules deduplicated by (peer mask, port matcher). */
+interface Side {
+  isIsolated: boolean;
+  masks: Uint8Array[];
+  conns: ((dest: number) => ConnSet)[];
+  /** The deduplicated rules that may admit addresses (ipBlock or any peer). */
+  addressRules: CompiledRule[];
+}
+
+/** Class-level answers of an evaluation: workload pairs as ids into a shared connection table, and address pieces. */
+export interface ClassEvaluator {
+  /** Table id of what class `s` may open toward class `d` (0 = nothing). */
+  cell(s: number, d: number): number;
+  /** The classes that may reach class `d` at all: those some ingress rule admits, or undefined (every class) when `d` is not ingress-isolated. */
+  sourcesOf(d: number): readonly number[] | undefined;
+  /** Per ingress address piece, what it may open toward class `d`. */
+  fromPieces(d: number): ConnSet[];
+  /** Per egress address piece, what class `s` may open toward it. */
+  toPieces(s: number): ConnSet[];
+}
+
+function contentKey(c: ConnSet): string {
+  return `${c.SCTP.join(',')}|${c.TCP.join(',')}|${c.UDP.join(',')}`;
+}
+
+function sideOf(rules: readonly CompiledRule[], isIsolated: boolean): Side {
+  const side: Side = { isIsolated, masks: [], conns: [], addressRules: [] };
+  const seen = new Map<Uint8Array, Set<(dest: number) => ConnSet>>();
+  for (const r of rules) {
+    let matchers = seen.get(r.podMask);
+    if (!matchers) seen.set(r.podMask, (matchers = new Set()));
+    if (matchers.has(r.connsTo)) continue;
+    matchers.add(r.connsTo);
+    side.masks.push(r.podMask);
+    side.conns.push(r.connsTo);
+    if (r.isAnyPeer || r.ipRanges.length > 0) side.addressRules.push(r);
+  }
+  return side;
+}
+
+/**
+ * Evaluates at class level (every member of a class behaves as its first),
+ * appending each distinct connection set it meets to `connTable` (entry 0 is
+ * the empty set; sets already there are found by content).
+ */
+export function classEvaluator(compiled: CompiledModel, connTable: ConnSet[], ingressExternals: readonly ExternalPeer[], egressExternals: readonly ExternalPeer[]): ClassEvaluator {
+  const reps = compiled.classMembers.map((m) => m[0]);
+  const C = reps.length;
+  const ingress = reps.map((i) => sideOf(compiled.ingressRules[i], compiled.ingressPolicies[i].length > 0));
+  const egress = reps.map((i) => sideOf(compiled.egressRules[i], compiled.egressPolicies[i].length > 0));
+  const tableIds = new Map(connTable.map((c, id) => [contentKey(c), id]));
+  // Most pairs meet the same few rule results: remember each intersection (and its table id) by identity.
+  const pairIds = new Map<ConnSet, Map<ConnSet, number>>();
+  const idOf = (out: ConnSet, into: ConnSet): number => {
+    let row = pairIds.get(out);
+    if (!row) pairIds.set(out, (row = new Map()));
+    let id = row.get(into);
+    if (id === undefined) {
+      const conns = intersectConns(out, into);
+      const key = contentKey(conns);
+      id = isEmptyConns(conns) ? 0 : tableIds.get(key);
+      if (id === undefined) {
+        id = connTable.length;
+        connTable.push(conns);
+        tableIds.set(key, id);
+      }
+      row.set(into, id);
+    }
+    return id;
+  };
+  const classLists = new Map<Uint8Array, number[]>();
+  const classesIn = (mask: Uint8Array): number[] => {
+    let list = classLists.get(mask);
+    if (!list) {
+      list = [];
+      for (let c = 0; c < C; c++) if (mask[reps[c]] === 1) list.push(c);
+      classLists.set(mask, list);
+    }
+    return list;
+  };
+  const stamp = new Uint32Array(C);
+  let generation = 0;
+  // Rules sharing a peer mask share their peers, hence the pieces they admit.
+  const pieceMasks = new Map<readonly ExternalPeer[], Map<Uint8Array, Uint8Array>>([
+    [ingressExternals, new Map()],
+    [egressExternals, new Map()],
+  ]);
+  const piecesOf = (r: CompiledRule, pieces: readonly ExternalPeer[]): Uint8Array => {
+    const byPeers = pieceMasks.get(pieces) ?? new Map<Uint8Array, Uint8Array>();
+    let mask = byPeers.get(r.podMask);
+    if (!mask) {
+      mask = Uint8Array.from(pieces, (p) => (r.isAnyPeer || isInRanges(p.range, r.ipRanges) ? 1 : 0));
+      byPeers.set(r.podMask, mask);
+    }
+    return mask;
+  };
+  const addressSide = (side: Side, pieces: readonly ExternalPeer[], dest: number): ConnSet[] => {
+    const out = new Array<ConnSet>(pieces.length).fill(side.isIsolated ? NO_CONNS : ALL_CONNS);
+    if (!side.isIsolated) return out;
+    for (const r of side.addressRules) {
+      const admitted = piecesOf(r, pieces);
+      const conns = r.connsTo(dest);
+      for (let k = 0; k < pieces.length; k++) if (admitted[k] === 1) out[k] = unionConns(out[k], conns);
+    }
+    return out;
+  };
+  return {
+    cell(s, d) {
+      const rs = reps[s];
+      const rd = reps[d];
+      let out = ALL_CONNS;
+      const e = egress[s];
+      if (e.isIsolated) {
+        out = NO_CONNS;
+        for (let r = 0; r < e.masks.length; r++) if (e.masks[r][rd] === 1 && (out = unionConns(out, e.conns[r](rd))) === ALL_CONNS) break;
+        if (out === NO_CONNS || isEmptyConns(out)) return 0;
+      }
+      let into = ALL_CONNS;
+      const g = ingress[d];
+      if (g.isIsolated) {
+        into = NO_CONNS;
+        for (let r = 0; r < g.masks.length; r++) if (g.masks[r][rs] === 1 && (into = unionConns(into, g.conns[r](rd))) === ALL_CONNS) break;
+      }
+      return idOf(out, into);
+    },
+    sourcesOf(d) {
+      const g = ingress[d];
+      if (!g.isIsolated) return undefined;
+      if (g.masks.length === 1) return classesIn(g.masks[0]);
+      generation++;
+      const out: number[] = [];
+      for (const mask of g.masks) {
+        for (const s of classesIn(mask)) {
+          if (stamp[s] === generation) continue;
+          stamp[s] = generation;
+          out.push(s);
+        }
+      }
+      return out;
+    },
+    fromPieces: (d) => addressSide(ingress[d], ingressExternals, reps[d]),
+    toPieces: (s) => addressSide(egress[s], egressExternals, -1),
+  };
+}

@@ -1,0 +1,37 @@
+import type { Workload } from '../model/types';
+
+/** Workloads grouped into classes whose members every policy treats alike. */
+export interface WorkloadClasses {
+  /** Workload index → class index; classes are numbered by their first member. */
+  workloadClass: Uint32Array;
+  /** The members of each class, ascending; the first is its representative. */
+  classMembers: number[][];
+}
+
+function labelsKey(w: Workload): string {
+  const keys = Object.keys(w.labels).sort();
+  return JSON.stringify(keys.map((k) => [k, w.labels[k]]));
+}
+
+/**
+ * Groups workloads with the same namespace, labels and container ports, and
+ * whose IPs lie in the same ipBlocks (`ipKeys[i]` names those of workload `i`):
+ * selectors, named ports and ipBlocks cannot tell such workloads apart.
+ */
+export function workloadClasses(workloads: readonly Workload[], ipKeys: readonly string[]): WorkloadClasses {
+  const workloadClass = new Uint32Array(workloads.length);
+  const classMembers: number[][] = [];
+  const byKey = new Map<string, number>();
+  workloads.forEach((w, i) => {
+    const key = `${w.namespace}\n${labelsKey(w)}\n${JSON.stringify(w.ports)}\n${ipKeys[i]}`;
+    let c = byKey.get(key);
+    if (c === undefined) {
+      c = classMembers.length;
+      byKey.set(key, c);
+      classMembers.push([]);
+    }
+    workloadClass[i] = c;
+    classMembers[c].push(i);
+  });
+  return { workloadClass, classMembers };
+}
