@@ -19,6 +19,8 @@ describe('splitYamlDocuments', () => {
     ['a directive after `...` goes with the next document', 'a: 1\n...\n# c\n%YAML 1.2\n---\nb: 2\n', ['a: 1\n...\n# c\n', '%YAML 1.2\n---\nb: 2\n']],
     ['`%` content of a top-level block scalar stays', '--- |\n%foo\n---\nb\n', ['--- |\n%foo\n', '---\nb\n']],
     ['`...` without a following marker stays in one chunk', 'a: 1\n...\nb: 2\n', ['a: 1\n...\nb: 2\n']],
+    ['only a space, tab or line break after `---` makes a marker', 'a: x\n---\u00a0b: 1\nc: d\u2028--- e\n', ['a: x\n---\u00a0b: 1\nc: d\u2028--- e\n']],
+    ['lone CR line ends', 'a: 1\r---\rb: 2\r', ['a: 1\r', '---\rb: 2\r']],
     ['CRLF line ends', 'a: 1\r\n---\r\nb: 2\r\n', ['a: 1\r\n', '---\r\nb: 2\r\n']],
     ['no trailing newline', 'a: 1\n---\nb: 2', ['a: 1\n', '---\nb: 2']],
     ['a final bare marker', 'a: 1\n---', ['a: 1\n', '---']],

@@ -5,9 +5,10 @@ export interface YamlChunk {
   text: string;
 }
 
-/** A `---` directives-end marker at a line start: `---` then a space, a line break or the end. */
-const DOCUMENT_START = /^---(?:\s|$)/gm;
-const DOCUMENT_END = /^\.\.\.(?:\s|$)/;
+/** A `---` directives-end marker: at a line start (after `\n` or `\r`, as YAML breaks lines), then a space, a tab, a line break or the end. */
+const DOCUMENT_START = /(?<=^|[\r\n])---(?=[ \t\r\n]|$)/g;
+const DOCUMENT_END = /^\.\.\.(?:[ \t]|$)/;
+const BLANK_OR_COMMENT = /^[ \t]*(?:#|$)/;
 
 /**
  * Where the directives (`%YAML`, `%TAG`) just before the marker that ends `chunk` begin, or
@@ -18,14 +19,18 @@ const DOCUMENT_END = /^\.\.\.(?:\s|$)/;
  */
 function trailingDirectives(chunk: string, isStreamStart: boolean): number {
   let first = -1;
-  let end = chunk.length - 1;
-  while (end >= 0) {
-    const start = end > 0 ? chunk.lastIndexOf('\n', end - 1) + 1 : 0;
-    const line = chunk.slice(start, end + 1).replace(/^\uFEFF/, '');
+  let end = chunk.length;
+  while (end > 0) {
+    // 1. Drop the line break (`\n`, `\r\n` or `\r`), 2. find where the line starts.
+    const last = chunk.charCodeAt(end - 1);
+    let contentEnd = last === 10 || last === 13 ? end - 1 : end;
+    if (last === 10 && chunk.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+    const start = contentEnd > 0 ? Math.max(chunk.lastIndexOf('\n', contentEnd - 1), chunk.lastIndexOf('\r', contentEnd - 1)) + 1 : 0;
+    const line = chunk.slice(start, contentEnd).replace(/^\uFEFF/, '');
     if (line.startsWith('%')) first = start;
     else if (DOCUMENT_END.test(line)) return first;
-    else if (line.trim() !== '' && !line.trimStart().startsWith('#')) return -1;
-    end = start - 1;
+    else if (!BLANK_OR_COMMENT.test(line)) return -1;
+    end = start;
   }
   return isStreamStart ? first : -1;
 }
@@ -47,7 +52,7 @@ export function splitYamlDocuments(text: string): YamlChunk[] {
   let start = 0;
   for (let i = 1; i < cuts.length; i++) {
     let end = cuts[i];
-    if (i < cuts.length - 1 && text.charCodeAt(end - 1) === 10) {
+    if (i < cuts.length - 1) {
       const directives = trailingDirectives(text.slice(cuts[i - 1], end), i === 1);
       if (directives >= 0) end = Math.max(start, cuts[i - 1] + directives);
     }
