@@ -1,13 +1,18 @@
-import { analyze, type Analysis, type SourceFile } from '../engine';
+import type { Analysis, SourceFile } from '../engine';
+import { analyzeDocument } from './analyzeDocument';
 import type { DocumentState } from './useDocumentStore';
 
 const cache = new WeakMap<readonly SourceFile[], Analysis>();
 
-/** The engine's analysis of the document, computed once per version of its files. */
+/**
+ * The engine's full analysis of the document on the main thread, computed once per version of its files. Only for
+ * views that need the evaluation itself (explain, matrix, flow plans, baseline diff) and only while they are shown;
+ * everything else reads the worker's results from `useAnalysisStore`.
+ */
 export function selectAnalysis(state: Pick<DocumentState, 'files'>): Analysis {
   let analysis = cache.get(state.files);
   if (analysis === undefined) {
-    analysis = analyze(state.files);
+    analysis = analyzeDocument(state.files);
     cache.set(state.files, analysis);
   }
   return analysis;

@@ -1,20 +1,23 @@
 import { useMemo } from 'react';
-import type { Analysis, SourceFile } from '../engine';
+import type { Analysis, Issue, SourceFile } from '../engine';
 import { selectAnalysis } from './selectAnalysis';
 import { useDocumentStore } from './useDocumentStore';
 
-/** What the views draw: the newest analysis without errors, and whether the text has moved on since. */
-export interface LiveAnalysis {
+/** What the views draw: the newest analysis (or worker summary) without errors, and whether the text has moved on since. */
+export interface Live<T> {
   /** The analysis of the current files, or while they have errors the last one that had none. */
-  analysis: Analysis;
+  analysis: T;
   /** True when `analysis` is an earlier one because the current files have errors. */
   isStale: boolean;
   /** How many error-severity issues the current files have. */
   errorCount: number;
 }
 
+/** The live engine analysis, as the canvas computes it on the main thread until it reads the worker's results. */
+export type LiveAnalysis = Live<Analysis>;
+
 /** The live analysis after `current`, given the one shown before it (null when starting afresh). */
-export function nextLiveAnalysis(previous: LiveAnalysis | null, current: Analysis): LiveAnalysis {
+export function nextLiveAnalysis<T extends { issues: readonly Issue[] }>(previous: Live<T> | null, current: T): Live<T> {
   const errorCount = current.issues.filter((issue) => issue.severity === 'error').length;
   if (errorCount === 0 || previous === null) return { analysis: current, isStale: false, errorCount };
   const lastValid = previous.isStale || previous.errorCount === 0 ? previous.analysis : null;

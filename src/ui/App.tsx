@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { browserStorage, loadWorkspace, restoreWorkspace, startAutosave } from '../store/persistWorkspace';
+import { startAnalysis } from '../store/useAnalysisStore';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { CanvasPane } from './canvas/CanvasPane';
 import { FileDropZone } from './files/FileDropZone';
@@ -10,9 +11,11 @@ import { YamlPane } from './yaml/YamlPane';
 
 const BUNDLED_EXAMPLE = `${import.meta.env.BASE_URL}examples/three-tier.yaml`;
 
-/** The whole window: toolbar; navigator, canvas and inspector; the YAML pane below. Restores the saved workspace on start, else opens the bundled example; autosaves. */
+/** The whole window: toolbar; navigator, canvas and inspector; the YAML pane below. Restores the saved workspace on start, else opens the bundled example; autosaves; analyses the document in a worker. */
 export function App() {
   const openExample = useDocumentStore((state) => state.openExample);
+
+  useEffect(() => startAnalysis(), []);
 
   useEffect(() => {
     const storage = browserStorage();

@@ -1,5 +1,5 @@
-import { CONNLIST_FORMATS, exportManifests, formatConnlist, type ConnlistFormat, type ExportScope } from '../../engine';
-import { selectAnalysis } from '../../store/selectAnalysis';
+import { CONNLIST_FORMATS, exportManifests, type ConnlistFormat, type ExportScope } from '../../engine';
+import { runOnDocument, useAnalysisStore } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import { useViewStore } from '../../store/useViewStore';
 import { captureCanvas, type ImageFormat } from './captureCanvas';
@@ -24,12 +24,16 @@ export interface ExportAction {
 const done = (message: string): ExportOutcome => ({ message, tone: 'done' });
 const failed = (message: string): ExportOutcome => ({ message, tone: 'error' });
 
-function errorCount(): number {
-  return selectAnalysis(useDocumentStore.getState()).issues.filter((issue) => issue.severity === 'error').length;
+/** How many errors the document has now, from the analysis worker. */
+async function errorCount(): Promise<number> {
+  const { answered, version, current } = useAnalysisStore.getState();
+  if (answered?.version === version) return current.errorCount;
+  const outcome = await runOnDocument('analyze', null);
+  return outcome.status === 'done' ? outcome.result.errorCount : 0;
 }
 
-function saved(fileName: string): ExportOutcome {
-  const errors = errorCount();
+async function saved(fileName: string): Promise<ExportOutcome> {
+  const errors = await errorCount();
   if (errors === 0) return done(`Saved ${fileName}`);
   const those = errors === 1 ? '1 error' : `${errors} errors`;
   return { message: `Saved ${fileName}, but the YAML has ${those}: documents that do not parse are left out`, tone: 'warning' };
@@ -46,7 +50,9 @@ async function downloadYaml(scope: ExportScope, fileName: string): Promise<Expor
 
 async function downloadConnlist(format: ConnlistFormat): Promise<ExportOutcome> {
   const fileName = `connlist.${format}`;
-  downloadText(formatConnlist(format, selectAnalysis(useDocumentStore.getState()).connections), fileName);
+  const outcome = await runOnDocument('connlist', { format });
+  if (outcome.status !== 'done') return failed(`Could not list the connections: ${outcome.status === 'error' ? outcome.message : 'the document changed'}`);
+  downloadText(outcome.result, fileName);
   return saved(fileName);
 }
 
@@ -76,7 +82,7 @@ async function downloadImage(format: ImageFormat): Promise<ExportOutcome> {
 
 /** The Export menu's entries, enabled according to what the workspace holds and what is selected. */
 export function useExportActions(): ExportAction[] {
-  const { model } = useDocumentStore(selectAnalysis);
+  const model = useAnalysisStore((state) => state.current.model);
   const isWorkspaceEmpty = useDocumentStore((state) => state.files.every((file) => file.text.trim() === ''));
   const selection = useViewStore((state) => state.selection);
   const selectedPolicy = selection?.kind === 'policy' ? selection.id : null;

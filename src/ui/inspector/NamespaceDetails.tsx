@@ -1,12 +1,12 @@
-import type { Analysis } from '../../engine';
+import type { Model } from '../../engine';
 import { SelectLink } from './SelectLink';
 
 /** A selected namespace: its labels and workloads. */
-export function NamespaceDetails({ analysis, name }: { analysis: Analysis; name: string }) {
-  const namespace = analysis.model.namespaces.find((n) => n.name === name);
+export function NamespaceDetails({ model, name }: { model: Model; name: string }) {
+  const namespace = model.namespaces.find((n) => n.name === name);
   if (!namespace) return <p className="inspector__hint">Namespace {name} is no longer in the model.</p>;
-  const workloads = analysis.model.workloads.filter((w) => w.namespace === name);
-  const policies = analysis.model.policies.filter((p) => p.namespace === name);
+  const workloads = model.workloads.filter((w) => w.namespace === name);
+  const policies = model.policies.filter((p) => p.namespace === name);
   return (
     <section aria-label={`Namespace ${name}`}>
       <p className="inspector__kind">Namespace{namespace.isDeclared ? '' : ' (not declared)'}</p>

@@ -1,23 +1,22 @@
 import { useState } from 'react';
 import { applyPolicyChanges, type Lint, type SourceFile } from '../../engine';
+import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
-import { useLiveAnalysis } from '../../store/useLiveAnalysis';
 import { useViewStore } from '../../store/useViewStore';
 import { ChangePreview } from '../design/ChangePreview';
-import { lintsOf, selectionOf } from './lintsOf';
+import { selectionOf } from './selectionOf';
 import './lintList.css';
 
 const MARK = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
 
 /** The navigator's "Findings (N)": likely mistakes across all policies, each with its objects and a one-click fix where safe. */
 export function LintList() {
-  const { analysis } = useLiveAnalysis();
+  const { lints, model } = useAnalysisStore((state) => state.live);
   const files = useDocumentStore((state) => state.files);
   const applyEdit = useDocumentStore((state) => state.applyEdit);
   const select = useViewStore((state) => state.select);
   const [fixing, setFixing] = useState<{ lint: Lint; after: SourceFile[] } | null>(null);
-  const lints = lintsOf(analysis);
-  const fileOf = (id: string) => analysis.model.workloads.find((w) => w.id === id)?.source?.file;
+  const fileOf = (id: string) => model.workloads.find((w) => w.id === id)?.source?.file;
 
   return (
     <section className="lint-list" aria-labelledby="lint-list-heading">

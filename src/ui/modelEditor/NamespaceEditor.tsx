@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { appendObject, editObject, listObjects } from '../../engine';
-import { selectAnalysis } from '../../store/selectAnalysis';
+import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import { useViewStore } from '../../store/useViewStore';
 import { ChangePreview } from '../design/ChangePreview';
@@ -22,7 +22,7 @@ interface Pending extends WorkspaceEdit {
 /** Edits namespace `name` of the what-if model: declare it, rename it (moving its objects), edit its labels, add a workload to it, or delete it with everything in it. */
 export function NamespaceEditor({ name }: { name: string }) {
   const files = useDocumentStore((state) => state.files);
-  const { issues } = useDocumentStore(selectAnalysis);
+  const issues = useAnalysisStore((state) => state.current.issues);
   const applyEdit = useDocumentStore((state) => state.applyEdit);
   const select = useViewStore((state) => state.select);
   const keepPositions = useViewStore((state) => state.keepPositions);

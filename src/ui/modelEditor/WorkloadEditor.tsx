@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { editObject, listObjects } from '../../engine';
-import { selectAnalysis } from '../../store/selectAnalysis';
+import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import { useViewStore } from '../../store/useViewStore';
 import { ChangePreview } from '../design/ChangePreview';
@@ -19,7 +19,7 @@ export function WorkloadEditor({ id }: { id: string }) {
   const ref = parts && { kind: parts.kind, namespace: parts.namespace, name: parts.name };
   const raw = useWorkspaceObject(ref);
   const files = useDocumentStore((state) => state.files);
-  const { issues } = useDocumentStore(selectAnalysis);
+  const issues = useAnalysisStore((state) => state.current.issues);
   const applyEdit = useDocumentStore((state) => state.applyEdit);
   const select = useViewStore((state) => state.select);
   const keepPositions = useViewStore((state) => state.keepPositions);

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import { appendObject, listObjects } from '../../engine';
-import { selectAnalysis } from '../../store/selectAnalysis';
+import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
-import { useLiveAnalysis } from '../../store/useLiveAnalysis';
 import { useViewStore, type Selection } from '../../store/useViewStore';
 import { newPolicyManifest } from '../policyEditor/policyEdits';
 import './navigatorLists.css';
@@ -18,19 +17,20 @@ function namespaceFor(selection: Selection | null, namespaces: readonly string[]
 export function PolicyList() {
   const files = useDocumentStore((state) => state.files);
   const applyEdit = useDocumentStore((state) => state.applyEdit);
-  const { analysis } = useLiveAnalysis();
+  const model = useAnalysisStore((state) => state.live.model);
+  const issues = useAnalysisStore((state) => state.current.issues);
   const selection = useViewStore((state) => state.selection);
   const select = useViewStore((state) => state.select);
   const written = useMemo(() => listObjects(files).filter((o) => o.ref.kind === 'NetworkPolicy'), [files]);
   const invalid = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const issue of selectAnalysis({ files }).issues) {
+    for (const issue of issues) {
       if (issue.severity === 'error' && issue.object?.startsWith('NetworkPolicy ')) counts.set(issue.object, (counts.get(issue.object) ?? 0) + 1);
     }
     return counts;
-  }, [files]);
+  }, [issues]);
   const addPolicy = () => {
-    const namespace = namespaceFor(selection, analysis.model.namespaces.map((ns) => ns.name));
+    const namespace = namespaceFor(selection, model.namespaces.map((ns) => ns.name));
     const taken = new Set(written.filter((o) => o.ref.namespace === namespace).map((o) => o.ref.name));
     const manifest = newPolicyManifest(namespace, taken);
     applyEdit((current) => appendObject(current, manifest));
@@ -50,7 +50,7 @@ export function PolicyList() {
           const id = `${object.ref.namespace}/${object.ref.name}`;
           const isSelected = selection?.kind === 'policy' && selection.id === id;
           const errors = invalid.get(`NetworkPolicy ${id}`) ?? 0;
-          const decoded = analysis.model.policies.find((p) => p.id === id);
+          const decoded = model.policies.find((p) => p.id === id);
           return (
             <li key={`${object.file}:${object.line}:${i}`}>
               <button type="button" className="navigator-list__item" aria-pressed={isSelected} onClick={() => select(isSelected ? null : { kind: 'policy', id })}>

@@ -1,13 +1,13 @@
-import { useLiveAnalysis } from '../../store/useLiveAnalysis';
+import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useViewStore } from '../../store/useViewStore';
 import './navigatorLists.css';
 
 /** The workloads grouped by namespace; clicking one selects it. */
 export function WorkloadList() {
-  const { analysis } = useLiveAnalysis();
+  const model = useAnalysisStore((state) => state.live.model);
   const selection = useViewStore((state) => state.selection);
   const select = useViewStore((state) => state.select);
-  const { namespaces, workloads } = analysis.model;
+  const { namespaces, workloads } = model;
   return (
     <section className="navigator-list" aria-label="Workloads">
       <h2 className="navigator-list__title">Workloads ({workloads.length})</h2>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { editObject, listObjects, matchesSelector, type Issue } from '../../engine';
-import { selectAnalysis } from '../../store/selectAnalysis';
+import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import { useEditorStore } from '../../store/useEditorStore';
 import { useViewStore } from '../../store/useViewStore';
@@ -28,7 +28,7 @@ export function PolicyEditor({ id }: { id: string }) {
   const select = useViewStore((state) => state.select);
   const requestJump = useEditorStore((state) => state.requestJump);
   const ref = useMemo(() => policyRef(id), [id]);
-  const analysis = selectAnalysis({ files });
+  const analysis = useAnalysisStore((state) => state.current);
   const found = useMemo(
     () => listObjects(files).find((o) => o.ref.kind === 'NetworkPolicy' && o.ref.name === ref.name && o.ref.namespace === ref.namespace),
     [files, ref],

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { POLICY_TEMPLATES, type PolicyTemplateId, type TemplateOptions } from '../../engine';
+import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
-import { useLiveAnalysis } from '../../store/useLiveAnalysis';
 import { useViewStore } from '../../store/useViewStore';
 import { ChangePreview } from '../design/ChangePreview';
 import { TemplateForm } from './TemplateForm';
@@ -11,7 +11,7 @@ import './templates.css';
 
 /** The toolbar's "Templates ▾" menu: pick a ready-made policy, the namespace it applies to, preview the change and apply it as one undo step. */
 export function TemplatesMenu() {
-  const { analysis } = useLiveAnalysis();
+  const model = useAnalysisStore((state) => state.live.model);
   const files = useDocumentStore((state) => state.files);
   const applyEdit = useDocumentStore((state) => state.applyEdit);
   const select = useViewStore((state) => state.select);
@@ -20,7 +20,7 @@ export function TemplatesMenu() {
   const [target, setTarget] = useState<TemplateTarget | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const menuId = useId();
-  const namespaces = analysis.model.namespaces.map((n) => n.name);
+  const namespaces = model.namespaces.map((n) => n.name);
   const title = POLICY_TEMPLATES.find((t) => t.id === chosen)?.title ?? '';
 
   const onMenuKeyDown = (event: KeyboardEvent) => {

@@ -1,5 +1,5 @@
-import { selectAnalysis } from '../../store/selectAnalysis';
-import { useDocumentStore } from '../../store/useDocumentStore';
+import { useAnalysisStore } from '../../store/useAnalysisStore';
+import { AnalysisStatus } from './AnalysisStatus';
 import { NamespaceFilter } from '../canvas/NamespaceFilter';
 import { MainViewToggle } from '../matrix/MainViewToggle';
 import { BaselineControls } from '../baseline/BaselineControls';
@@ -17,7 +17,7 @@ function count(n: number, singular: string, plural = `${singular}s`): string {
 
 /** The top bar: file actions, examples, export, undo/redo, then the canvas filters and what the document holds. */
 export function Toolbar() {
-  const { model, connections, issues } = useDocumentStore(selectAnalysis);
+  const { model, connectionCount, issues } = useAnalysisStore((state) => state.current);
   return (
     <header className="toolbar">
       <h1 className="toolbar__title">netpol-canvas</h1>
@@ -32,11 +32,12 @@ export function Toolbar() {
       <MainViewToggle />
       <NamespaceFilter />
       <SearchBox />
+      <AnalysisStatus />
       <span className="toolbar__summary" data-testid="document-summary" title="What the workspace holds">
         {[
           count(model.workloads.length, 'workload'),
           count(model.policies.length, 'policy', 'policies'),
-          count(connections.length, 'allowed flow'),
+          count(connectionCount, 'allowed flow'),
           count(issues.length, 'issue'),
         ].join(' · ')}
       </span>

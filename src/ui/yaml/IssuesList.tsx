@@ -1,6 +1,5 @@
 import type { Severity } from '../../engine';
-import { selectAnalysis } from '../../store/selectAnalysis';
-import { useDocumentStore } from '../../store/useDocumentStore';
+import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useEditorStore } from '../../store/useEditorStore';
 import './issuesList.css';
 
@@ -8,7 +7,7 @@ const SEVERITY_MARK: Record<Severity, string> = { error: '✖', warning: '⚠', 
 
 /** The navigator's "Issues (N)": each issue with severity, message, place and field path; a click shows it in the YAML. */
 export function IssuesList() {
-  const issues = useDocumentStore((state) => selectAnalysis(state).issues);
+  const issues = useAnalysisStore((state) => state.current.issues);
   const requestJump = useEditorStore((state) => state.requestJump);
 
   return (

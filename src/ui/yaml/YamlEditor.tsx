@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { selectAnalysis } from '../../store/selectAnalysis';
+import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import { useEditorStore } from '../../store/useEditorStore';
 import { YamlSession, type TextSource } from './YamlSession';
@@ -12,7 +12,9 @@ const storeText: TextSource = {
 /** CodeMirror on one workspace file: typing updates the store, store changes update the text, issues show inline. */
 export function YamlEditor({ fileName }: { fileName: string }) {
   const text = useDocumentStore((state) => state.files.find((f) => f.name === fileName)?.text ?? '');
-  const issues = useDocumentStore((state) => selectAnalysis(state).issues);
+  const issues = useAnalysisStore((state) => state.current.issues);
+  /** The text the issues were found in: they are shown only once the editor holds that text. */
+  const answeredText = useAnalysisStore((state) => state.answered?.files.find((f) => f.name === fileName)?.text ?? null);
   const jump = useEditorStore((state) => state.jump);
   const hostRef = useRef<HTMLDivElement>(null);
   const sessionRef = useRef<YamlSession | null>(null);
@@ -33,8 +35,8 @@ export function YamlEditor({ fileName }: { fileName: string }) {
     if (session === null) return;
     session.showFile(fileName);
     session.receiveText(fileName, text);
-    session.showIssues(issues, text);
-  }, [fileName, text, issues]);
+    if (answeredText !== null) session.showIssues(issues, answeredText);
+  }, [fileName, text, issues, answeredText]);
 
   useEffect(() => {
     const session = sessionRef.current;

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { selectAnalysis } from '../../store/selectAnalysis';
+import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import { useEditorStore } from '../../store/useEditorStore';
 import { PaneResizer } from './PaneResizer';
@@ -12,7 +12,7 @@ const YamlEditor = lazy(() => import('./YamlEditor').then((module) => ({ default
 export function YamlPane() {
   const names = useDocumentStore(useShallow((state) => state.files.map((f) => f.name)));
   const revision = useDocumentStore((state) => state.revision);
-  const issues = useDocumentStore((state) => selectAnalysis(state).issues);
+  const issues = useAnalysisStore((state) => state.current.issues);
   const { isOpen, height, activeFile, setOpen, setActiveFile } = useEditorStore(
     useShallow((state) => ({
       isOpen: state.isOpen,

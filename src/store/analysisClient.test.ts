@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, type SourceFile } from '../engine';
+import { createAnalysisClient } from './analysisClient';
+import { createAnalysisHost } from './analysisHost';
+import { ANALYSIS_JOBS, summarise } from './analysisJobs';
+
+const policy = (name: string, protocol = 'TCP') => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: ${name}
+  namespace: shop
+spec:
+  podSelector: {}
+  ingress:
+    - ports:
+        - protocol: ${protocol}
+          port: 8080
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+  namespace: shop
+  labels: { app: api }
+spec:
+  containers: [{ name: c, image: i }]
+`;
+const filesOf = (text: string): SourceFile[] => [{ name: 'p.yaml', text }];
+
+describe('createAnalysisClient (in-process, as under Vitest)', () => {
+  it('answers the analyze job with what a direct call of the engine gives, as plain data', async () => {
+    const files = filesOf(policy('allow-web'));
+    const outcome = await createAnalysisClient({ useWorker: false }).run('analyze', 1, files, null);
+    const direct = analyze(files);
+    expect(outcome).toEqual({ status: 'done', version: 1, result: summarise(direct) });
+    expect(outcome.status === 'done' && outcome.result.connectionCount).toBe(direct.connections.length);
+  });
+
+  it('runs later jobs of a version on the analysis it already made', async () => {
+    let analyses = 0;
+    const host = createAnalysisHost(ANALYSIS_JOBS, (files) => {
+      analyses += 1;
+      return analyze(files);
+    });
+    const client = createAnalysisClient({ useWorker: false, host });
+    const files = filesOf(policy('allow-web'));
+    await client.run('analyze', 1, files, null);
+    const connlist = await client.run('connlist', 1, files, { format: 'txt' });
+    expect(connlist).toEqual({ status: 'done', version: 1, result: ANALYSIS_JOBS.connlist(analyze(files), { format: 'txt' }) });
+    expect(analyses).toBe(1);
+  });
+
+  it('drops results for a version older than the newest asked about', async () => {
+    const client = createAnalysisClient({ useWorker: false });
+    const first = client.run('analyze', 1, filesOf(policy('first')), null);
+    const second = client.run('analyze', 2, filesOf(policy('second')), null);
+    const third = client.run('analyze', 3, filesOf(policy('third')), null);
+    expect(await first).toEqual({ status: 'stale', version: 1 });
+    expect(await second).toEqual({ status: 'stale', version: 2 });
+    const outcome = await third;
+    expect(outcome.status === 'done' && outcome.result.model.policies.map((p) => p.name)).toEqual(['third']);
+    expect(await client.run('analyze', 2, filesOf(policy('late')), null)).toEqual({ status: 'stale', version: 2 });
+  });
+
+  it('turns an error thrown inside a job into an error result, and keeps answering', async () => {
+    const host = createAnalysisHost({
+      ...ANALYSIS_JOBS,
+      connlist: () => {
+        throw new Error('boom');
+      },
+    });
+    const client = createAnalysisClient({ useWorker: false, host });
+    const files = filesOf(policy('allow-web'));
+    expect(await client.run('connlist', 1, files, { format: 'txt' })).toEqual({ status: 'error', version: 1, message: 'boom' });
+    expect((await client.run('analyze', 1, files, null)).status).toBe('done');
+  });
+
+  it('turns an analysis that throws into an error result', async () => {
+    const client = createAnalysisClient({
+      useWorker: false,
+      host: createAnalysisHost(ANALYSIS_JOBS, () => {
+        throw new Error('cannot analyse');
+      }),
+    });
+    expect(await client.run('analyze', 1, filesOf(''), null)).toEqual({ status: 'error', version: 1, message: 'cannot analyse' });
+  });
+});

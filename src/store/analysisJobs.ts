@@ -1,0 +1,63 @@
+import { formatConnlist, lintModel, type Analysis, type ConnlistFormat, type Issue, type Lint, type Model, type SourceFile } from '../engine';
+
+/** What the `analyze` job answers: plain data the views draw from (no evaluation: it holds closures). */
+export interface AnalysisSummary {
+  /** The decoded model; objects the API server would reject are left out (see `issues`). */
+  model: Model;
+  issues: Issue[];
+  /** Likely mistakes across all policies (the Findings list). */
+  lints: Lint[];
+  /** How many allowed connections the evaluation lists. */
+  connectionCount: number;
+  /** How many of `issues` are errors. */
+  errorCount: number;
+}
+
+/**
+ * Every job the analysis worker runs, by name: the options it takes and the result it answers. Both must be plain,
+ * structured-cloneable data. To add a job, add its entry here and its function to {@link ANALYSIS_JOBS}.
+ */
+export interface AnalysisJobs {
+  analyze: { options: null; result: AnalysisSummary };
+  connlist: { options: { format: ConnlistFormat }; result: string };
+}
+
+/** The name of a job. */
+export type JobName = keyof AnalysisJobs;
+/** The options job `K` takes. */
+export type JobOptions<K extends JobName> = AnalysisJobs[K]['options'];
+/** What job `K` answers. */
+export type JobResult<K extends JobName> = AnalysisJobs[K]['result'];
+/** A job: a pure function of one version's analysis (computed once per version and shared by every job) and its options. */
+export type AnalysisJob<K extends JobName> = (analysis: Analysis, options: JobOptions<K>) => JobResult<K>;
+
+/** The summary of an analysis the views draw from. */
+export function summarise(analysis: Analysis): AnalysisSummary {
+  return {
+    model: analysis.model,
+    issues: analysis.issues,
+    lints: lintModel(analysis.model, analysis.evaluation),
+    connectionCount: analysis.connections.length,
+    errorCount: analysis.issues.filter((issue) => issue.severity === 'error').length,
+  };
+}
+
+/** The job functions, run in the worker (or in-process where there is no `Worker`). */
+export const ANALYSIS_JOBS: { [K in JobName]: AnalysisJob<K> } = {
+  analyze: (analysis) => summarise(analysis),
+  connlist: (analysis, { format }) => formatConnlist(format, analysis.connections),
+};
+
+/** One request to the analysis host: run `job` on version `version` of the files (sent along when the host may not have them yet). */
+export interface JobRequest<K extends JobName = JobName> {
+  id: number;
+  version: number;
+  files?: readonly SourceFile[];
+  job: K;
+  options: JobOptions<K>;
+}
+
+/** The host's answer to request `id`, tagged with the version it answers. */
+export type JobResponse =
+  | { id: number; version: number; isOk: true; result: unknown }
+  | { id: number; version: number; isOk: false; error: string };

@@ -1,0 +1,117 @@
+import { create } from 'zustand';
+import type { SourceFile } from '../engine';
+import { createAnalysisClient, type AnalysisClient, type JobOutcome } from './analysisClient';
+import type { AnalysisSummary, JobName, JobOptions, JobResult } from './analysisJobs';
+import { useDocumentStore } from './useDocumentStore';
+import { nextLiveAnalysis } from './useLiveAnalysis';
+
+/** The analysis worker's answers about the document, as the views read them; derived data, never persisted or undone. */
+export interface AnalysisState {
+  /** The newest version of the document's files the worker was asked about (0 before the first). */
+  version: number;
+  /** True while the worker works on a version newer than the one answered. */
+  isPending: boolean;
+  /** The version, document revision and files the results answer; null until the first answer. */
+  answered: { version: number; revision: number; files: readonly SourceFile[] } | null;
+  /** The summary of the answered version, errors and all. */
+  current: AnalysisSummary;
+  /** What the views show: `current`, or while it has errors the last summary without any (`isStale`). */
+  live: AnalysisSummary;
+  /** True when `live` is an earlier summary because the answered files have errors. */
+  isStale: boolean;
+  /** How many error-severity issues the answered files have. */
+  errorCount: number;
+  /** Why the newest analysis failed, if it did. */
+  failure: string | null;
+}
+
+/** The summary of an empty workspace, shown before the first answer. */
+export const EMPTY_SUMMARY: AnalysisSummary = {
+  model: { namespaces: [], workloads: [], policies: [], others: [] },
+  issues: [],
+  lints: [],
+  connectionCount: 0,
+  errorCount: 0,
+};
+
+const initialState: AnalysisState = {
+  version: 0,
+  isPending: false,
+  answered: null,
+  current: EMPTY_SUMMARY,
+  live: EMPTY_SUMMARY,
+  isStale: false,
+  errorCount: 0,
+  failure: null,
+};
+
+/** The worker's results for the document; fed by {@link startAnalysis}. */
+export const useAnalysisStore = create<AnalysisState>()(() => initialState);
+
+interface Connection {
+  client: AnalysisClient;
+  files: readonly SourceFile[];
+  revision: number;
+}
+
+let connection: Connection | null = null;
+
+/** The state after the answer `summary` for `version` (of `files`, in document `revision`): a new revision forgets the last valid summary. */
+function answer(state: AnalysisState, version: number, revision: number, files: readonly SourceFile[], summary: AnalysisSummary): Partial<AnalysisState> {
+  const previous = state.answered !== null && state.answered.revision === revision ? { analysis: state.live, isStale: state.isStale, errorCount: state.errorCount } : null;
+  const live = nextLiveAnalysis(previous, summary);
+  return { answered: { version, revision, files }, current: summary, live: live.analysis, isStale: live.isStale, errorCount: live.errorCount, isPending: false, failure: null };
+}
+
+function request(files: readonly SourceFile[], revision: number): void {
+  const connected = connection;
+  if (connected === null) return;
+  connected.files = files;
+  connected.revision = revision;
+  const version = useAnalysisStore.getState().version + 1;
+  useAnalysisStore.setState({ version, isPending: true });
+  void connected.client.run('analyze', version, files, null).then((outcome) => {
+    if (connection !== connected || outcome.status === 'stale' || outcome.version !== useAnalysisStore.getState().version) return;
+    if (outcome.status === 'error') useAnalysisStore.setState({ isPending: false, failure: outcome.message });
+    else useAnalysisStore.setState((state) => answer(state, version, revision, files, outcome.result));
+  });
+}
+
+/** Feeds the analysis store from the document: every change of its files asks the worker for a new version. Returns the stop function. */
+export function startAnalysis(client: AnalysisClient = createAnalysisClient()): () => void {
+  const document = useDocumentStore.getState();
+  connection = { client, files: document.files, revision: document.revision };
+  request(document.files, document.revision);
+  const unsubscribe = useDocumentStore.subscribe((state, previous) => {
+    if (state.files !== previous.files || state.revision !== previous.revision) request(state.files, state.revision);
+  });
+  const started = connection;
+  return () => {
+    unsubscribe();
+    if (connection === started) connection = null;
+    client.dispose();
+    useAnalysisStore.setState({ isPending: false });
+  };
+}
+
+/**
+ * Runs `job` in the worker on the document as it is now (for a person's action, e.g. an export); if the document
+ * changes before it finishes, runs it again on the newer version. Runs in-process when no analysis was started.
+ */
+export async function runOnDocument<K extends JobName>(job: K, options: JobOptions<K>): Promise<JobOutcome<JobResult<K>>> {
+  for (;;) {
+    const outcome =
+      connection === null
+        ? await fallbackClient().run(job, ++fallbackVersion, useDocumentStore.getState().files, options)
+        : await connection.client.run(job, useAnalysisStore.getState().version, connection.files, options);
+    if (outcome.status !== 'stale') return outcome;
+  }
+}
+
+let fallback: AnalysisClient | null = null;
+let fallbackVersion = 0;
+
+function fallbackClient(): AnalysisClient {
+  fallback ??= createAnalysisClient({ useWorker: false });
+  return fallback;
+}
