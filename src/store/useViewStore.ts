@@ -29,6 +29,14 @@ export interface ViewState {
   mainView: 'graph' | 'matrix';
   /** Positions the person dragged nodes to, by node id; they win over the automatic layout. */
   positions: Readonly<Record<string, Point>>;
+  /** Draw every allowed pair as an edge, rather than only the connections some policy decided. */
+  showAllFlows: boolean;
+  /** Namespaces the person collapsed into one node, for the document revision they chose it in; otherwise the size decides (see collapsedNamespacesOf). */
+  collapsedNamespaces: { revision: number; names: readonly string[] } | null;
+  /** With a workload, namespace or edge selected, show only what lies within this many hops of it (0: everything). */
+  focusDepth: 0 | 1 | 2;
+  /** Bumped to lay everything out afresh. */
+  layoutRound: number;
   /** Selects something, or clears the selection with `null`. */
   select: (selection: Selection | null) => void;
   /** Shows a hidden namespace or hides a shown one. */
@@ -43,6 +51,12 @@ export interface ViewState {
   keepPositions: (moved: Readonly<Record<string, Point>>) => void;
   /** Forgets every dragged position, so the automatic layout places everything again. */
   resetPositions: () => void;
+  /** Draws every allowed pair, or only the decided ones. */
+  setShowAllFlows: (showAllFlows: boolean) => void;
+  /** Sets which namespaces are collapsed into one node, for the given document revision. */
+  setCollapsedNamespaces: (revision: number, names: readonly string[]) => void;
+  /** Sets how many hops around the selection stay shown. */
+  setFocusDepth: (depth: 0 | 1 | 2) => void;
 }
 
 /** The view store. */
@@ -52,6 +66,10 @@ export const useViewStore = create<ViewState>()((set) => ({
   searchText: '',
   mainView: 'graph',
   positions: {},
+  showAllFlows: false,
+  collapsedNamespaces: null,
+  focusDepth: 0,
+  layoutRound: 0,
   select: (selection) => set({ selection }),
   toggleNamespace: (name) =>
     set((state) => ({
@@ -63,5 +81,8 @@ export const useViewStore = create<ViewState>()((set) => ({
   setSearchText: (searchText) => set({ searchText }),
   setMainView: (mainView) => set({ mainView }),
   keepPositions: (moved) => set((state) => ({ positions: { ...state.positions, ...moved } })),
-  resetPositions: () => set({ positions: {} }),
+  resetPositions: () => set((state) => ({ positions: {}, layoutRound: state.layoutRound + 1 })),
+  setShowAllFlows: (showAllFlows) => set({ showAllFlows }),
+  setCollapsedNamespaces: (revision, names) => set({ collapsedNamespaces: { revision, names } }),
+  setFocusDepth: (focusDepth) => set({ focusDepth }),
 }));

@@ -19,7 +19,7 @@ kind: NetworkPolicy
 metadata: {name: b-in, namespace: x}
 spec: {podSelector: {matchLabels: {app: b}}, ingress: [{from: [{podSelector: {matchLabels: {app: a}}}], ports: [{port: ${port}}]}]}
 `;
-const graph = (text: string) => buildGraph(analyze([{ name: 'x.yaml', text }]));
+const graph = (text: string) => buildGraph(analyze([{ name: 'x.yaml', text }]), { showAllFlows: true });
 
 describe('graphDiff', () => {
   it('marks changed and added edges, and keeps removed ones to draw as ghosts', () => {

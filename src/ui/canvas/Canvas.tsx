@@ -10,6 +10,7 @@ import {
   applyNodeChanges,
   useNodesState,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type EdgeTypes,
@@ -18,30 +19,52 @@ import {
   type OnNodeDrag,
 } from '@xyflow/react';
 import type { Analysis } from '../../engine';
+import { useDocumentStore } from '../../store/useDocumentStore';
 import { useViewStore, type Point } from '../../store/useViewStore';
 import { ConnectFlowDialog } from '../flows/ConnectFlowDialog';
 import { isValidFlowConnection } from '../flows/flowEndOf';
 import { useDraftExternals } from '../palette/useDraftExternals';
-import { buildGraph, structureKey, type CanvasNode, type FlowEdgeData } from './buildGraph';
+import { buildGraph, type CanvasNode, type FlowEdgeData, type Graph } from './buildGraph';
 import { graphDiff, type EdgeDiff } from '../baseline/graphDiff';
 import { selectAnalysis } from '../../store/selectAnalysis';
 import { useBaselineStore } from '../../store/useBaselineStore';
+import { CanvasControls } from './CanvasControls';
+import { CanvasLegend } from './CanvasLegend';
 import { emphasis } from './emphasis';
 import { ExternalNode } from './ExternalNode';
 import { FlowEdge } from './FlowEdge';
+import { focusOf } from './focusOf';
+import { NamespaceActionsContext } from './NamespaceActionsContext';
+import { NamespaceGroupNode } from './NamespaceGroupNode';
 import { NamespaceNode } from './NamespaceNode';
 import { placeNodes } from './placeNodes';
-import { useElkLayout } from './useElkLayout';
+import { useCanvasLayout } from './useCanvasLayout';
+import { useNamespaceExpansion } from './useNamespaceExpansion';
 import { WorkloadNode } from './WorkloadNode';
 
-const nodeTypes: NodeTypes = { namespace: NamespaceNode, workload: WorkloadNode, external: ExternalNode };
+const nodeTypes: NodeTypes = { namespace: NamespaceNode, namespaceGroup: NamespaceGroupNode, workload: WorkloadNode, external: ExternalNode };
 const edgeTypes: EdgeTypes = { flow: FlowEdge };
-/** Room around the graph on fit, so edges looping around the outermost nodes stay in view. */
-const fitViewOptions = { padding: 0.15 };
-/** How long nodes must stay still before the view is fitted when they never reach ELK's exact sizes. */
-const SETTLE_MS = 300;
+/** Up to this many cards the view never fits below `READABLE_ZOOM`, so labels stay at 10 px or more. */
+const SMALL_GRAPH = 40;
+const READABLE_ZOOM = 0.9;
+/** Below this zoom, labels and card details are left out (level of detail). */
+const FAR_ZOOM = 0.45;
+/** Above this many nodes and edges, only those in view are rendered. */
+const VIRTUALISE_AT = 300;
 const miniMapSize = { width: 150, height: 100 };
 const arrow = { type: MarkerType.ArrowClosed, width: 18, height: 18 };
+
+const versions = new WeakMap<Graph, number>();
+let lastVersion = 0;
+/** A number that grows with every graph the canvas shows (a hook for benchmarks: `data-graph-version`). */
+function versionOf(graph: Graph): number {
+  let version = versions.get(graph);
+  if (version === undefined) {
+    version = ++lastVersion;
+    versions.set(graph, version);
+  }
+  return version;
+}
 
 /** An edge's data marked against the baseline: added `+ …`, removed `− …`, changed `before → now`. */
 function markDiff(data: FlowEdgeData, mark: EdgeDiff | undefined, before: string | undefined): FlowEdgeData {
@@ -52,50 +75,85 @@ function markDiff(data: FlowEdgeData, mark: EdgeDiff | undefined, before: string
 
 function miniMapColor(node: CanvasNode): string {
   if (node.type === 'namespace') return 'rgba(59, 130, 246, 0.15)';
+  if (node.type === 'namespaceGroup') return 'rgba(59, 130, 246, 0.5)';
   return node.type === 'external' ? '#d9a400' : '#7b8794';
 }
 
-/** The React Flow canvas of an analysis: ELK layout, dragged positions, filters, search and selection emphasis. */
+/** The React Flow canvas of an analysis: stable two-level layout, decided flows (or every flow), collapsed namespaces, filters, focus, search and selection emphasis. */
 export function Canvas({ analysis }: { analysis: Analysis }) {
   const hiddenNamespaces = useViewStore((state) => state.hiddenNamespaces);
   const dragged = useViewStore((state) => state.positions);
   const selection = useViewStore((state) => state.selection);
   const searchText = useViewStore((state) => state.searchText);
+  const showAllFlows = useViewStore((state) => state.showAllFlows);
+  const focusDepth = useViewStore((state) => state.focusDepth);
+  const layoutRound = useViewStore((state) => state.layoutRound);
   const select = useViewStore((state) => state.select);
   const keepPositions = useViewStore((state) => state.keepPositions);
   const resetPositions = useViewStore((state) => state.resetPositions);
-  const { fitView } = useReactFlow();
+  const revision = useDocumentStore((state) => state.revision);
+  const { fitView, getViewport, setCenter } = useReactFlow();
+  const expansion = useNamespaceExpansion(analysis.model);
+  const { collapsed } = expansion;
 
   const draftCidrs = useDraftExternals((state) => state.cidrs);
-  const graph = useMemo(() => buildGraph(analysis, hiddenNamespaces, draftCidrs), [analysis, hiddenNamespaces, draftCidrs]);
-  const key = useMemo(() => structureKey(graph), [graph]);
-  const { layout, layoutKey, isLayingOut, error } = useElkLayout(graph, key);
+  const options = useMemo(() => ({ hiddenNamespaces, draftCidrs, showAllFlows, collapsedNamespaces: collapsed }), [hiddenNamespaces, draftCidrs, showAllFlows, collapsed]);
+  const graph = useMemo(() => buildGraph(analysis, options), [analysis, options]);
+  const scope = `${revision}|${layoutRound}|${[...hiddenNamespaces].sort().join(',')}|${[...collapsed].sort().join(',')}`;
+  const { layout, isLayingOut } = useCanvasLayout(graph, scope);
   const [nodes, setNodes] = useNodesState<CanvasNode>([]);
 
   useEffect(() => {
     setNodes((previous) => placeNodes(graph.nodes, previous, layout, dragged));
   }, [graph, layout, dragged, setNodes]);
 
-  const fittedKey = useRef<string | null>(null);
+  const focus = useMemo(() => focusOf(graph, selection, focusDepth), [graph, selection, focusDepth]);
+  const cards = graph.nodes.filter((node) => node.type !== 'namespace').length;
+  const fitOptions = useMemo(
+    () => ({ padding: 0.15, maxZoom: 1.2, ...(cards <= SMALL_GRAPH ? { minZoom: READABLE_ZOOM } : {}), ...(focus ? { nodes: [...focus].map((id) => ({ id })) } : {}) }),
+    [cards, focus],
+  );
+
+  // Fit the view when a full layout lands, when the focus changes and when the pane is resized; otherwise leave the view alone.
+  const fitted = useRef<string | null>(null);
+  const fitKey = `${scope}|${focus ? [...focus].join(',') : ''}`;
   useEffect(() => {
-    if (layout === null || layoutKey === null || fittedKey.current === layoutKey) return;
-    const isPlaced = nodes.every((node) => {
-      const target = dragged[node.id] ?? layout.positions[node.id];
-      const size = layout.frameSizes[node.id];
-      const isMoved = target === undefined || (node.position.x === target.x && node.position.y === target.y);
-      const isResized = size === undefined || node.hidden || (node.measured?.width === size.width && node.measured.height === size.height);
-      return isMoved && isResized;
+    if (layout === null || isLayingOut || nodes.length === 0 || fitted.current === fitKey) return;
+    fitted.current = fitKey;
+    void fitView(fitOptions);
+  }, [layout, isLayingOut, nodes, fitKey, fitOptions, fitView]);
+  const wrapper = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = wrapper.current;
+    if (element === null) return;
+    let size = `${element.clientWidth}x${element.clientHeight}`;
+    const observer = new ResizeObserver(() => {
+      const next = `${element.clientWidth}x${element.clientHeight}`;
+      if (next === size) return;
+      size = next;
+      if (fitted.current !== null) void fitView(fitOptions);
     });
-    if (nodes.length === 0) return;
-    const fit = () => {
-      fittedKey.current = layoutKey;
-      void fitView(fitViewOptions);
-    };
-    if (isPlaced) return fit();
-    // A frame may end up another size than ELK planned (e.g. wide labels): fit once the nodes have settled anyway.
-    const timer = setTimeout(fit, SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [nodes, layout, layoutKey, dragged, fitView]);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [fitView, fitOptions]);
+
+  // Bring a selected node into view, keeping the zoom, when the selection changes without focus.
+  const selectedNode = selection?.kind === 'workload' ? selection.id : selection?.kind === 'namespace' ? `ns:${selection.id}` : null;
+  useEffect(() => {
+    if (selectedNode === null || focus !== null) return;
+    const node = nodes.find((n) => n.id === selectedNode);
+    const element = wrapper.current;
+    if (!node || !element) return;
+    const parent = node.parentId ? nodes.find((n) => n.id === node.parentId) : undefined;
+    const x = node.position.x + (parent?.position.x ?? 0) + (node.width ?? 0) / 2;
+    const y = node.position.y + (parent?.position.y ?? 0) + (node.height ?? 0) / 2;
+    const { x: tx, y: ty, zoom } = getViewport();
+    const screenX = x * zoom + tx;
+    const screenY = y * zoom + ty;
+    if (screenX < 0 || screenY < 0 || screenX > element.clientWidth || screenY > element.clientHeight) void setCenter(x, y, { zoom, duration: 200 });
+    // Only a new selection moves the view, not every node update.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedNode]);
 
   const emphasised = useMemo(() => emphasis(graph, analysis, selection, searchText), [graph, analysis, selection, searchText]);
   const shownNodes = useMemo(
@@ -103,26 +161,28 @@ export function Canvas({ analysis }: { analysis: Analysis }) {
       nodes.map((node) => ({
         ...node,
         className: emphasised.nodes.get(node.id),
+        hidden: focus !== null && !focus.has(node.id),
         zIndex: node.type === 'namespace' ? 0 : 2,
         selected:
           (selection?.kind === 'workload' && selection.id === node.id) ||
           (selection?.kind === 'namespace' && `ns:${selection.id}` === node.id),
       })),
-    [nodes, emphasised, selection],
+    [nodes, emphasised, selection, focus],
   );
   const baseline = useBaselineStore((state) => state.baseline);
-  const diff = useMemo(() => (baseline ? graphDiff(buildGraph(selectAnalysis(baseline), hiddenNamespaces), graph) : null), [baseline, graph, hiddenNamespaces]);
+  const diff = useMemo(() => (baseline ? graphDiff(buildGraph(selectAnalysis(baseline), options), graph) : null), [baseline, graph, options]);
   const shownEdges = useMemo(
     () =>
       [...graph.edges, ...(diff?.removed ?? [])].map((edge) => ({
         ...edge,
         data: edge.data && diff ? markDiff(edge.data, diff.marks.get(edge.id) ?? (graph.edges.includes(edge) ? undefined : 'removed'), diff.changes.find((c) => c.id === edge.id)?.before) : edge.data,
         className: emphasised.edges.get(edge.id),
+        hidden: focus !== null && !(focus.has(edge.source) && focus.has(edge.target)),
         selected: selection?.kind === 'edge' && selection.id === edge.id,
         markerEnd: arrow,
         zIndex: 1,
       })),
-    [graph, diff, emphasised, selection],
+    [graph, diff, emphasised, selection, focus],
   );
 
   const onNodesChange = useCallback(
@@ -131,7 +191,7 @@ export function Canvas({ analysis }: { analysis: Analysis }) {
       if (picked?.type === 'select') {
         const node = graph.nodes.find((n) => n.id === picked.id);
         if (node?.type === 'workload') select({ kind: 'workload', id: node.id });
-        if (node?.type === 'namespace') select({ kind: 'namespace', id: node.data.namespace.name });
+        if (node?.type === 'namespace' || node?.type === 'namespaceGroup') select({ kind: 'namespace', id: node.data.namespace.name });
       }
       setNodes((current) => applyNodeChanges(changes.filter((change) => change.type !== 'select'), current));
     },
@@ -150,48 +210,59 @@ export function Canvas({ analysis }: { analysis: Analysis }) {
   );
   const onPaneClick = useCallback(() => select(null), [select]);
   const [connecting, setConnecting] = useState<Connection | null>(null);
+  const isFar = useStore((state) => state.transform[2] < FAR_ZOOM);
+  const actions = useMemo(() => ({ expand: expansion.expand, collapse: expansion.collapse }), [expansion.expand, expansion.collapse]);
+  const classes = ['canvas', layout === null ? 'canvas--unplaced' : '', isFar ? 'canvas--far' : ''].filter(Boolean).join(' ');
 
   return (
-    <>
-      <ReactFlow
-        className={layoutKey === null ? 'canvas canvas--unplaced' : 'canvas'}
-        data-layout={isLayingOut ? 'running' : 'done'}
-        nodes={shownNodes}
-        edges={shownEdges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStop={onNodeDragStop}
-        onPaneClick={onPaneClick}
-        onConnect={setConnecting}
-        isValidConnection={isValidFlowConnection}
-        deleteKeyCode={null}
-        zIndexMode="manual"
-        colorMode="system"
-        fitView
-        fitViewOptions={fitViewOptions}
-        minZoom={0.1}
-      >
-        <Background />
-        <Controls>
-          <ControlButton onClick={resetPositions} title="Reset layout" aria-label="Reset layout">
-            ⟲
-          </ControlButton>
-        </Controls>
-        <MiniMap pannable zoomable nodeColor={miniMapColor} style={miniMapSize} />
-        {isLayingOut && (
-          <Panel position="top-center" className="canvas__hint" role="status">
-            Laying out…
+    <NamespaceActionsContext.Provider value={actions}>
+      <div ref={wrapper} className="canvas-wrapper">
+        <ReactFlow
+          className={classes}
+          data-layout={isLayingOut ? 'running' : 'done'}
+          data-graph-version={versionOf(graph)}
+          nodes={shownNodes}
+          edges={shownEdges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={onNodeDragStop}
+          onPaneClick={onPaneClick}
+          onConnect={setConnecting}
+          isValidConnection={isValidFlowConnection}
+          deleteKeyCode={null}
+          zIndexMode="manual"
+          colorMode="system"
+          onlyRenderVisibleElements={nodes.length + graph.edges.length > VIRTUALISE_AT}
+          minZoom={0.05}
+        >
+          <Background />
+          <Controls fitViewOptions={fitOptions}>
+            <ControlButton onClick={resetPositions} title="Reset layout" aria-label="Reset layout">
+              ⟲
+            </ControlButton>
+          </Controls>
+          <MiniMap pannable zoomable nodeColor={miniMapColor} style={miniMapSize} />
+          <Panel position="top-left">
+            <CanvasControls graph={graph} collapsedCount={collapsed.length} namespaceCount={analysis.model.namespaces.length} onExpandAll={expansion.expandAll} onCollapseAll={expansion.collapseAll} />
           </Panel>
-        )}
-        {error !== null && (
-          <Panel position="top-center" className="canvas__hint canvas__hint--error" role="alert">
-            Automatic layout failed: {error}
+          <Panel position="bottom-left" className="canvas__legend-panel">
+            <CanvasLegend />
           </Panel>
-        )}
-      </ReactFlow>
+          {isLayingOut && (
+            <Panel position="top-center" className="canvas__hint" role="status">
+              Laying out…
+            </Panel>
+          )}
+          {layout?.fallback !== undefined && (
+            <Panel position="top-center" className="canvas__hint canvas__hint--error" role="alert">
+              Automatic layout failed ({layout.fallback}): nodes are arranged in a grid
+            </Panel>
+          )}
+        </ReactFlow>
+      </div>
       {connecting && <ConnectFlowDialog source={connecting.source} target={connecting.target} onClose={() => setConnecting(null)} />}
-    </>
+    </NamespaceActionsContext.Provider>
   );
 }

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { InferredFrom } from '../../engine';
 import type { WorkloadNodeType } from './buildGraph';
 import { kindIcon } from './kindIcon';
 import { ShieldMark } from './ShieldMark';
@@ -8,20 +9,31 @@ import { WarningMark } from './WarningMark';
 const VISIBLE_LABELS = 2;
 const VISIBLE_PORTS = 3;
 
-/** A workload card: kind, name, a few label chips (all of them on hover), container ports and isolation shields. */
+/** The tooltip of an inferred card: why it is drawn and which selectors it stands for. */
+function inferredTitle(from: readonly InferredFrom[]): string {
+  return ['Inferred: the input has no workload these selectors match, so one with labels that satisfy them stands in. Add the real workload to replace it.', ...from.map((f) => `${f.policy} ${f.path}`)].join('\n');
+}
+
+/** A workload card: kind (or a dashed `inferred` badge for a stand-in made up from policy selectors), name, a few label chips (all of them on hover), container ports and isolation shields. */
 export const WorkloadNode = memo(function WorkloadNode({ data }: NodeProps<WorkloadNodeType>) {
   const { workload, isIngressIsolated, isEgressIsolated } = data;
   const labels = Object.entries(workload.labels).map(([key, value]) => `${key}=${value}`);
   const ports = workload.ports.map((p) => `${p.protocol} ${p.containerPort}${p.name ? ` (${p.name})` : ''}`);
   return (
-    <div className="workload-node">
+    <div className={workload.isInferred ? 'workload-node workload-node--inferred' : 'workload-node'}>
       <Handle type="target" position={Position.Left} isConnectableStart={false} />
       {isIngressIsolated && <ShieldMark side="ingress" title="Ingress-isolated: only what its policies allow may connect to it" />}
       <div className="workload-node__head">
         <span className="kind-icon" aria-hidden="true">
           {kindIcon(workload.kind)}
         </span>
-        <span className="node-kind">{workload.kind}</span>
+        {workload.isInferred ? (
+          <span className="node-kind workload-node__inferred" title={inferredTitle(workload.inferredFrom ?? [])}>
+            inferred
+          </span>
+        ) : (
+          <span className="node-kind">{workload.kind}</span>
+        )}
         {workload.hostNetwork && <WarningMark title="hostNetwork: NetworkPolicies do not apply to host-network pods" />}
       </div>
       <div className="workload-node__name" title={workload.name}>
@@ -41,6 +53,12 @@ export const WorkloadNode = memo(function WorkloadNode({ data }: NodeProps<Workl
         <div className="workload-node__ports" title={ports.join('\n')}>
           {ports.slice(0, VISIBLE_PORTS).join(' · ')}
           {ports.length > VISIBLE_PORTS && ` · +${ports.length - VISIBLE_PORTS}`}
+        </div>
+      )}
+      {(!isIngressIsolated || !isEgressIsolated) && (
+        <div className="workload-node__open" title="No policy isolates this side: every peer may connect, so its flows are not drawn one by one (Show every flow draws them)">
+          {!isIngressIsolated && <span className="open-side">ingress: open</span>}
+          {!isEgressIsolated && <span className="open-side">egress: open</span>}
         </div>
       )}
       {isEgressIsolated && <ShieldMark side="egress" title="Egress-isolated: it may connect only where its policies allow" />}

@@ -31,10 +31,19 @@ describe.skipIf(!root)('the canvas draws a workload edge exactly where the CLI p
     const cases = root ? readdirSync(tierDir).sort() : [];
     it.each(cases)(`${tier}/%s`, (name) => {
       const inputDir = join(tierDir, name, 'input');
-      const graph = buildGraph(analyze(readInputs([inputDir], () => '')));
-      const workloadIds = new Set(graph.nodes.filter((n) => n.type === 'workload').map((n) => n.id));
-      const drawn = graph.edges.filter((e) => workloadIds.has(e.source) && workloadIds.has(e.target)).map((e) => e.id);
-      expect(drawn.sort()).toEqual(cliWorkloadPairs(inputDir));
+      const analysis = analyze(readInputs([inputDir], () => ''));
+      const graph = buildGraph(analysis, { showAllFlows: true });
+      const workloads = new Map(graph.nodes.flatMap((n) => (n.type === 'workload' ? [[n.id, n.data] as const] : [])));
+      const drawn = graph.edges.filter((e) => workloads.has(e.source) && workloads.has(e.target)).map((e) => e.id);
+      const cli = cliWorkloadPairs(inputDir);
+      expect(drawn.sort()).toEqual(cli);
+      // By default a pair is left out exactly when both of its sides are open.
+      const decided = new Set(buildGraph(analysis).edges.map((e) => e.id));
+      const isOpenOnBothSides = (id: string) => {
+        const [src, dst] = id.split('=>');
+        return !workloads.get(src)?.isEgressIsolated && !workloads.get(dst)?.isIngressIsolated;
+      };
+      expect(cli.filter((id) => !decided.has(id))).toEqual(cli.filter(isOpenOnBothSides));
     });
   }
 });

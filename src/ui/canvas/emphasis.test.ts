@@ -27,7 +27,7 @@ spec:
 ].join('\n---\n');
 
 const analysis = analyze([{ name: 'shop.yaml', text: MANIFESTS }]);
-const graph = buildGraph(analysis);
+const graph = buildGraph(analysis, { showAllFlows: true });
 const FRONT = 'shop/front[Pod]';
 const API = 'shop/api[Pod]';
 const DB = 'shop/db[Pod]';

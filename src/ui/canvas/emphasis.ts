@@ -28,7 +28,7 @@ function add(map: Map<string, string>, id: string, name: string) {
  * Which nodes and edges to highlight and which to dim: a selected workload with its
  * peers and edges; a selected policy with the workloads it selects (`is-subject`) and
  * the peers its rules admit (`is-peer`); a selected edge with its ends; a selected
- * namespace with its workloads. Without a selection, search matches are highlighted
+ * namespace with its workloads. A collapsed namespace is lit when one of its workloads is. Without a selection, search matches are highlighted
  * and the other workloads dimmed.
  */
 export function emphasis(graph: Graph, analysis: Analysis, selection: Selection | null, searchText: string): Emphasis {
@@ -88,6 +88,7 @@ export function emphasis(graph: Graph, analysis: Analysis, selection: Selection 
       lightEdges((s, t) => matches.has(s) || matches.has(t));
       break;
   }
+  for (const id of [...lit]) if (!id.startsWith('ns:') && id.includes('/')) lit.add(`ns:${id.slice(0, id.indexOf('/'))}`);
   for (const node of cards) if (!lit.has(node.id)) add(out.nodes, node.id, 'is-dimmed');
   for (const edge of graph.edges) add(out.edges, edge.id, litEdges.has(edge.id) ? 'is-active' : 'is-dimmed');
   if (selection?.kind === 'edge') add(out.edges, selection.id, 'is-selected');

@@ -1,0 +1,51 @@
+import { ShieldMark } from './ShieldMark';
+
+function EdgeSample({ className }: { className: string }) {
+  return (
+    <svg width="40" height="10" aria-hidden="true">
+      <line x1="2" y1="5" x2="38" y2="5" className={`flow-edge ${className}`} />
+    </svg>
+  );
+}
+
+/** What the canvas' marks mean: shields, open sides, inferred workloads, collapsed namespaces and every edge style; collapsible, open by default. */
+export function CanvasLegend() {
+  return (
+    <details className="canvas-legend" open data-testid="legend">
+      <summary>Legend</summary>
+      <ul>
+        <li>
+          <span className="canvas-legend__mark">
+            <ShieldMark side="ingress" title="Ingress-isolated" />
+          </span>
+          isolated side: only what its policies allow (left ingress, right egress)
+        </li>
+        <li>
+          <span className="open-side">ingress: open</span> no policy isolates that side; its flows are not drawn
+        </li>
+        <li>
+          <span className="canvas-legend__inferred">inferred</span> a workload the policies select but the files do not contain
+        </li>
+        <li>
+          <span className="canvas-legend__group">ns</span> a collapsed namespace; its edges count the flows they stand for (<code>3 × TCP 80</code>)
+        </li>
+        <li>
+          <EdgeSample className="flow-edge--pod" /> allowed between workloads
+        </li>
+        <li>
+          <EdgeSample className="flow-edge--external" /> allowed to or from addresses
+        </li>
+        <li>
+          <EdgeSample className="flow-edge--partial" /> only some addresses of the range
+        </li>
+        <li>
+          <EdgeSample className="flow-edge--aggregate" /> several flows, aggregated
+        </li>
+        <li>
+          <EdgeSample className="flow-edge--diff-added" /> added <EdgeSample className="flow-edge--diff-removed" /> removed{' '}
+          <EdgeSample className="flow-edge--diff-changed" /> changed since the baseline
+        </li>
+      </ul>
+    </details>
+  );
+}
