@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const built = `${root}dist-cli/netpol-canvas.mjs`;
 
+/** The newest modification time under `dir`: its .ts sources (tests aside) and its folders (a deleted file changes those). */
 function newestSource(dir) {
-  let newest = 0;
+  let newest = statSync(dir).mtimeMs;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const path = `${dir}/${e.name}`;
     if (e.isDirectory()) newest = Math.max(newest, newestSource(path));
