@@ -21,8 +21,10 @@ interface SelectorUse {
 /** Labels solved for some selectors, and where those selectors are. */
 interface Group {
   labels: Labels;
-  selectors: LabelSelector[];
+  /** The selectors solved to these labels, by their JSON text. */
+  selectors: Map<string, LabelSelector>;
   from: InferredFrom[];
+  fromKeys: Set<string>;
 }
 
 function selectorUses(policies: readonly NetworkPolicy[]): SelectorUse[] {
@@ -45,15 +47,41 @@ function selectorUses(policies: readonly NetworkPolicy[]): SelectorUse[] {
 const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
 const canonical = (labels: Labels) => JSON.stringify(Object.entries(labels).sort(byKey));
 
-function addTo(groups: Map<string, Group>, key: string, labels: Labels, selector: LabelSelector, from: InferredFrom) {
+function addTo<G extends Group>(groups: Map<string, G>, key: string, create: () => G, selector: Solved, from: InferredFrom) {
   let group = groups.get(key);
-  if (!group) groups.set(key, (group = { labels, selectors: [], from: [] }));
-  group.selectors.push(selector);
-  if (!group.from.some((f) => f.policy === from.policy && f.path === from.path)) group.from.push(from);
+  if (!group) groups.set(key, (group = create()));
+  group.selectors.set(selector.key, selector.selector);
+  const fromKey = `${from.policy}\u0000${from.path}`;
+  if (!group.fromKeys.has(fromKey)) {
+    group.fromKeys.add(fromKey);
+    group.from.push(from);
+  }
+}
+
+/** A selector with its JSON text, and its solution with that solution's canonical text (undefined when contradictory). */
+interface Solved {
+  selector: LabelSelector;
+  key: string;
+  labels?: Labels;
+  labelsKey: string;
+}
+
+/** `solveSelector` memoised by the selector's JSON text: policies repeat the same few selectors. */
+function solver(): (selector: LabelSelector) => Solved {
+  const memo = new Map<string, Solved>();
+  return (selector) => {
+    const key = JSON.stringify(selector);
+    let solved = memo.get(key);
+    if (!solved) {
+      const labels = solveSelector(selector);
+      memo.set(key, (solved = { selector, key, labels, labelsKey: labels ? canonical(labels) : '' }));
+    }
+    return solved;
+  };
 }
 
 /** The selector a group is named after: the fewest requirements, then the first in canonical order (independent of input order). */
-function simplest(selectors: readonly LabelSelector[]): LabelSelector {
+function simplest(selectors: Iterable<LabelSelector>): LabelSelector {
   const weight = (s: LabelSelector) => Object.keys(s.matchLabels).length + s.matchExpressions.length;
   const text = (s: LabelSelector) => JSON.stringify([Object.entries(s.matchLabels).sort(byKey), s.matchExpressions]);
   return [...selectors].sort((a, b) => weight(a) - weight(b) || (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0))[0];
@@ -71,21 +99,25 @@ function freeName(base: string, isFree: (name: string) => boolean): string | und
 /** 1. namespaces for namespaceSelectors that match no namespace of the input. */
 function inferNamespaces(uses: readonly SelectorUse[], namespaces: readonly Namespace[]): Namespace[] {
   const groups = new Map<string, Group>();
+  const solve = solver();
+  const isMatched = new Map<string, boolean>();
   for (const use of uses) {
-    const selector = use.namespaceSelector;
-    if (!selector || namespaces.some((n) => matchesSelector(selector, n.labels))) continue;
+    if (!use.namespaceSelector) continue;
+    const solved = solve(use.namespaceSelector);
+    const { selector, labels } = solved;
+    let matched = isMatched.get(solved.key);
+    if (matched === undefined) isMatched.set(solved.key, (matched = namespaces.some((n) => matchesSelector(selector, n.labels))));
     // Every namespace carries kubernetes.io/metadata.name, so a selector requiring its absence matches none.
-    if (selector.matchExpressions.some((r) => r.key === NAMESPACE_NAME_LABEL && r.operator === 'DoesNotExist')) continue;
-    const labels = solveSelector(selector);
-    if (labels) addTo(groups, canonical(labels), labels, selector, { policy: use.policy.id, path: `${use.path}.namespaceSelector` });
+    if (matched || !labels || selector.matchExpressions.some((r) => r.key === NAMESPACE_NAME_LABEL && r.operator === 'DoesNotExist')) continue;
+    addTo(groups, solved.labelsKey, () => ({ labels, selectors: new Map(), from: [], fromKeys: new Set() }), solved, { policy: use.policy.id, path: `${use.path}.namespaceSelector` });
   }
   const taken = new Set(namespaces.map((n) => n.name));
   const inferred: Namespace[] = [];
   for (const [, group] of [...groups].sort(byKey)) {
     const pinned = group.labels[NAMESPACE_NAME_LABEL];
     const withName = (name: string) => ({ ...group.labels, [NAMESPACE_NAME_LABEL]: name });
-    const isFree = (name: string) => DNS_LABEL.test(name) && !taken.has(name) && group.selectors.every((s) => matchesSelector(s, withName(name)));
-    const name = pinned !== undefined ? (isFree(pinned) ? pinned : undefined) : freeName(inferredName(simplest(group.selectors), group.labels, 'other-namespace'), isFree);
+    const isFree = (name: string) => DNS_LABEL.test(name) && !taken.has(name) && [...group.selectors.values()].every((s) => matchesSelector(s, withName(name)));
+    const name = pinned !== undefined ? (isFree(pinned) ? pinned : undefined) : freeName(inferredName(simplest(group.selectors.values()), group.labels, 'other-namespace'), isFree);
     if (name === undefined) continue;
     taken.add(name);
     inferred.push({ name, labels: withName(name), isDeclared: false, isInferred: true, inferredFrom: group.from });
@@ -96,29 +128,39 @@ function inferNamespaces(uses: readonly SelectorUse[], namespaces: readonly Name
 /** 2. workloads for each (namespace, pod selector) that no real workload matches, one per distinct solved label set. */
 function inferPods(uses: readonly SelectorUse[], namespaces: readonly Namespace[], real: readonly Workload[]): Workload[] {
   const realByNamespace = new Map<string, Workload[]>();
-  for (const w of real) realByNamespace.set(w.namespace, [...(realByNamespace.get(w.namespace) ?? []), w]);
-  const isMatched = new Map<string, boolean>();
+  for (const w of real) {
+    const list = realByNamespace.get(w.namespace);
+    if (list) list.push(w);
+    else realByNamespace.set(w.namespace, [w]);
+  }
+  const solve = solver();
+  const targetsOf = new Map<string, string[]>();
+  const isMatchedIn = new Map<string, Map<string, boolean>>();
   const groups = new Map<string, Group & { namespace: string }>();
   for (const use of uses) {
-    const labels = solveSelector(use.podSelector);
+    const solved = solve(use.podSelector);
+    const { selector, labels } = solved;
     if (!labels) continue;
-    const nsSelector = use.namespaceSelector;
-    const targets = nsSelector ? namespaces.filter((n) => matchesSelector(nsSelector, n.labels)).map((n) => n.name) : [use.policy.namespace];
-    const selectorKey = JSON.stringify(use.podSelector);
+    let targets = [use.policy.namespace];
+    if (use.namespaceSelector) {
+      const nsSolved = solve(use.namespaceSelector);
+      let matching = targetsOf.get(nsSolved.key);
+      if (!matching) targetsOf.set(nsSolved.key, (matching = namespaces.filter((n) => matchesSelector(nsSolved.selector, n.labels)).map((n) => n.name)));
+      targets = matching;
+    }
+    let isMatched = isMatchedIn.get(solved.key);
+    if (!isMatched) isMatchedIn.set(solved.key, (isMatched = new Map()));
     for (const ns of targets) {
-      const memo = `${ns}\u0000${selectorKey}`;
-      let matched = isMatched.get(memo);
-      if (matched === undefined) isMatched.set(memo, (matched = (realByNamespace.get(ns) ?? []).some((w) => matchesSelector(use.podSelector, w.labels))));
+      let matched = isMatched.get(ns);
+      if (matched === undefined) isMatched.set(ns, (matched = (realByNamespace.get(ns) ?? []).some((w) => matchesSelector(selector, w.labels))));
       if (matched) continue;
-      const key = `${ns}\u0000${canonical(labels)}`;
-      if (!groups.has(key)) groups.set(key, { namespace: ns, labels, selectors: [], from: [] });
-      addTo(groups, key, labels, use.podSelector, { policy: use.policy.id, path: use.path });
+      addTo(groups, `${ns}\u0000${solved.labelsKey}`, () => ({ namespace: ns, labels, selectors: new Map(), from: [], fromKeys: new Set() }), solved, { policy: use.policy.id, path: use.path });
     }
   }
   const taken = new Set<string>();
   const inferred: Workload[] = [];
   for (const [, group] of [...groups].sort(byKey)) {
-    const name = freeName(inferredName(simplest(group.selectors), group.labels, 'any-pod'), (n) => !taken.has(`${group.namespace}/${n}`));
+    const name = freeName(inferredName(simplest(group.selectors.values()), group.labels, 'any-pod'), (n) => !taken.has(`${group.namespace}/${n}`));
     if (name === undefined) continue;
     taken.add(`${group.namespace}/${name}`);
     inferred.push({
