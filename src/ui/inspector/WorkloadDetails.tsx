@@ -1,10 +1,11 @@
 import type { Analysis } from '../../engine';
 import { PeerList } from './PeerList';
 import { PolicyNames } from './PolicyNames';
+import { SelectLink } from './SelectLink';
 import { SourceLink } from './SourceLink';
 import { workloadFlows } from './workloadFlows';
 
-/** A selected workload: its labels and ports, the policies selecting it per direction, and its allowed ingress and egress peers. */
+/** A selected workload: where an inferred one comes from, its labels and ports, the policies selecting it per direction, and its allowed ingress and egress peers. */
 export function WorkloadDetails({ analysis, id }: { analysis: Analysis; id: string }) {
   const workload = analysis.model.workloads.find((w) => w.id === id);
   const flows = workloadFlows(analysis, id);
@@ -17,6 +18,18 @@ export function WorkloadDetails({ analysis, id }: { analysis: Analysis; id: stri
       <p className="inspector__sub">
         namespace {workload.namespace} · <SourceLink source={workload.source} />
       </p>
+      {workload.isInferred && (
+        <div className="inspector__inferred">
+          <p className="inspector__sub">Inferred: the input has no workload these policy selectors match, so one with labels that satisfy them stands in. Add the real workload to replace it.</p>
+          <ul>
+            {(workload.inferredFrom ?? []).map((f) => (
+              <li key={`${f.policy} ${f.path}`}>
+                Inferred from <SelectLink target={{ kind: 'policy', id: f.policy }}>{f.policy}</SelectLink>'s {f.path === 'spec.podSelector' ? 'podSelector' : `peer ${f.path}`}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {workload.hostNetwork && <p className="inspector__warning">hostNetwork: NetworkPolicies do not apply to this workload's pods.</p>}
       {labels.length > 0 && (
         <div className="inspector__chips">
