@@ -20,10 +20,12 @@ function explainEnds(selection: Selection | null): { from?: string; to?: string 
 export function Inspector() {
   const model = useAnalysisStore((state) => state.live.model);
   const selection = useViewStore((state) => state.selection);
+  // An inferred workload has no object in the files to edit: its details say where it comes from instead.
+  const isInferred = selection?.kind === 'workload' && model.workloads.some((w) => w.id === selection.id && w.isInferred);
   return (
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
       {selection === null && <p className="inspector__hint">Select a workload, a namespace or an edge on the canvas, or a policy in the navigator.</p>}
-      {selection?.kind === 'workload' && <WorkloadEditor key={selection.id} id={selection.id} />}
+      {selection?.kind === 'workload' && !isInferred && <WorkloadEditor key={selection.id} id={selection.id} />}
       {selection?.kind === 'policy' && <PolicyEditor id={selection.id} />}
       {selection?.kind === 'namespace' && <NamespaceEditor key={selection.id} name={selection.id} />}
       {selection?.kind === 'namespace' && <NamespaceDetails model={model} name={selection.id} />}
