@@ -29,12 +29,8 @@ function contentKey(c: ConnSet): string {
 
 function sideOf(rules: readonly CompiledRule[], isIsolated: boolean): Side {
   const side: Side = { isIsolated, masks: [], conns: [], addressRules: [] };
-  const seen = new Map<Uint8Array, Set<(dest: number) => ConnSet>>();
   for (const r of rules) {
-    let matchers = seen.get(r.podMask);
-    if (!matchers) seen.set(r.podMask, (matchers = new Set()));
-    if (matchers.has(r.connsTo)) continue;
-    matchers.add(r.connsTo);
+    if (side.masks.some((mask, k) => mask === r.podMask && side.conns[k] === r.connsTo)) continue;
     side.masks.push(r.podMask);
     side.conns.push(r.connsTo);
     if (r.isAnyPeer || r.ipRanges.length > 0) side.addressRules.push(r);

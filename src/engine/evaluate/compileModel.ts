@@ -6,6 +6,7 @@ import { hasNamedPort, portConns } from './portConns';
 import type { ConnSet } from './connSet';
 import { workloadClasses } from './workloadClasses';
 import { addressIndex, type AddressIndex } from './addressIndex';
+import { isSameValue } from './isSameValue';
 
 /** Which direction of traffic a rule governs. */
 export type Direction = 'ingress' | 'egress';
@@ -84,8 +85,8 @@ export interface CompiledModel {
   policies: readonly NetworkPolicy[];
   /** Each policy of the model compiled, in model order. */
   compiledPolicies: CompiledPolicy[];
-  /** The content key ({@link policyKey}) of each policy, in model order; computed only when compiling against a previous model. */
-  policyKeys?: string[];
+  /** Compiled against a previous model of the same lineage: the policies only one of the two has (added, removed or edited), compiled; otherwise empty. */
+  changedPolicies: CompiledPolicy[];
   /** Reusable compilation state for the next edit of the same cluster. */
   cache: CompileCache;
 }
@@ -103,14 +104,9 @@ export function isInRanges(ip: IPRange, ranges: readonly IPRange[]): boolean {
   return ranges.some((r) => isInside(ip, r));
 }
 
-/** A key equal for policies that evaluate alike: namespace, podSelector, policyTypes and rules (name and source left out). */
-export function policyKey(p: NetworkPolicy): string {
-  return JSON.stringify([p.namespace, p.podSelector, p.policyTypes, p.ingress, p.egress]);
-}
-
-/** The content keys of a compiled model's policies, computed when it was compiled without a previous model. */
-export function keysOf(compiled: CompiledModel): string[] {
-  return compiled.policyKeys ?? compiled.policies.map(policyKey);
+/** True when two policies evaluate alike: same namespace, podSelector, policyTypes and rules (name and source aside). */
+function sameSpec(a: NetworkPolicy, b: NetworkPolicy): boolean {
+  return a === b || (a.namespace === b.namespace && isSameValue(a.podSelector, b.podSelector) && isSameValue(a.policyTypes, b.policyTypes) && isSameValue(a.ingress, b.ingress) && isSameValue(a.egress, b.egress));
 }
 
 function sameLabels(a: Labels, b: Labels): boolean {
@@ -140,6 +136,10 @@ function sameStructure(previous: CompiledModel, workloads: readonly Workload[], 
     if (!before || !sameLabels(before, labels)) return false;
   }
   return true;
+}
+
+function sameClasses(a: Uint32Array, b: Uint32Array): boolean {
+  return a.length === b.length && a.every((c, i) => c === b[i]);
 }
 
 /** Per workload, which of the ipBlocks (one mask each) hold one of its addresses, as a key; '' without addresses. */
@@ -269,16 +269,22 @@ export function compileModel(model: Model, previous?: CompiledModel): CompiledMo
     }
   }
   const blockSet = [...blocks.keys()].sort().join('\n');
-  const isSameLineage = reused !== undefined && previous !== undefined && reused.blockSet === blockSet;
-  const { workloadClass, classMembers } = isSameLineage ? previous : workloadClasses(workloads, ipKeys(ips, [...blocks.values()]));
+  const isSameBlocks = reused !== undefined && previous !== undefined && reused.blockSet === blockSet;
+  const classes = isSameBlocks ? previous : workloadClasses(workloads, ipKeys(ips, [...blocks.values()]));
+  const isSameLineage = reused !== undefined && previous !== undefined && (isSameBlocks || sameClasses(previous.workloadClass, classes.workloadClass));
+  const { workloadClass, classMembers } = isSameLineage ? previous : classes;
   const lineage = isSameLineage ? reused.lineage : {};
   const portMatchers = isSameLineage ? reused.portMatchers : new Map<string, (dest: number) => ConnSet>();
-  const policyKeys = previous ? model.policies.map(policyKey) : undefined;
-  const known = new Map<string, CompiledPolicy>();
+  // Previous policies by id (a list, in case ids repeat); whatever is left unmatched was removed or edited.
+  const before = new Map<string, CompiledPolicy[]>();
   if (isSameLineage) {
-    const previousKeys = keysOf(previous);
-    previous.compiledPolicies.forEach((c, i) => known.set(previousKeys[i], c));
+    for (const c of previous.compiledPolicies) {
+      const list = before.get(c.policy.id);
+      if (list) list.push(c);
+      else before.set(c.policy.id, [c]);
+    }
   }
+  const changedPolicies: CompiledPolicy[] = [];
   const classesByNamespace = new Map<string, number[]>();
   classMembers.forEach((members, c) => {
     const ns = workloads[members[0]].namespace;
@@ -345,11 +351,12 @@ export function compileModel(model: Model, previous?: CompiledModel): CompiledMo
   const egressRules: CompiledRule[][] = Array.from({ length: classCount }, () => []);
   const ingressIPRanges: IPRange[] = [];
   const egressIPRanges: IPRange[] = [];
-  const compiledPolicies = model.policies.map((policy, i) => {
-    const key = policyKeys?.[i];
-    const before = key === undefined ? undefined : known.get(key);
-    const compiled = before ? rebind(before, policy) : compilePolicy(policy);
-    if (key !== undefined && !before) known.set(key, compiled);
+  const compiledPolicies = model.policies.map((policy) => {
+    const candidates = before.get(policy.id) ?? [];
+    const k = candidates.findIndex((c) => sameSpec(c.policy, policy));
+    const compiled = k >= 0 ? rebind(candidates[k], policy) : compilePolicy(policy);
+    if (k >= 0) candidates.splice(k, 1);
+    else if (isSameLineage) changedPolicies.push(compiled);
     ingressIPRanges.push(...compiled.ingressBlocks);
     egressIPRanges.push(...compiled.egressBlocks);
     for (const c of compiled.subjects) {
@@ -379,7 +386,7 @@ export function compileModel(model: Model, previous?: CompiledModel): CompiledMo
     classMembers,
     policies: model.policies,
     compiledPolicies,
-    ...(policyKeys ? { policyKeys } : {}),
+    changedPolicies: [...changedPolicies, ...[...before.values()].flat()],
     cache: { ips, findAddresses, namespaceMatches, peerMasks, blockRanges: blockCache, blockSet, lineage, portMatchers },
   };
 }

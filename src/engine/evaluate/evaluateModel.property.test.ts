@@ -102,7 +102,29 @@ function disagreements(model: Model): string[] {
   return out;
 }
 
+/** The model with `copies[i]` extra replicas of workload `i`: same namespace, labels and ports, own id, the same IPs or none. */
+function withReplicas(model: Model, copies: readonly { count: number; isAddressless: boolean }[]): Model {
+  const workloads = model.workloads.flatMap((w, i) => {
+    const { count, isAddressless } = copies[i % copies.length] ?? { count: 0, isAddressless: false };
+    return [w, ...Array.from({ length: count }, (_, r) => ({ ...w, id: `${w.namespace}/${w.name}-r${r}[${w.kind}]`, name: `${w.name}-r${r}`, ips: isAddressless ? [] : w.ips }))];
+  });
+  return { ...model, workloads };
+}
+
+const replicated = fc
+  .tuple(randomCluster(), fc.array(fc.record({ count: fc.integer({ min: 0, max: 3 }), isAddressless: fc.boolean() }), { minLength: 1, maxLength: 8 }))
+  .map(([model, copies]) => withReplicas(model, copies));
+
 describe('evaluateModel against naiveEvaluate', () => {
+  it('agrees with the naive evaluator when many workloads share namespace, labels and ports (evaluated once per class)', () => {
+    fc.assert(
+      fc.property(replicated, (model) => {
+        expect(disagreements(model)).toEqual([]);
+      }),
+      { numRuns: 300, seed: 20261202 },
+    );
+  });
+
   it('agrees with the naive evaluator on every workload pair, every external piece and every ipBlock edge', () => {
     fc.assert(
       fc.property(randomCluster(), (model) => {

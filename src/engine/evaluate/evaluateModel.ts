@@ -2,7 +2,7 @@ import type { Model } from '../model/types';
 import { formatRange, partition, type IPRange } from '../ip/ipRange';
 import { ALL_CONNS, NO_CONNS, isEmptyConns, unionConns, type ConnSet } from './connSet';
 import { classEvaluator } from './classEvaluator';
-import { compileModel, keysOf, type CompiledModel, type CompiledPolicy, type CompiledRule } from './compileModel';
+import { compileModel, type CompiledModel, type CompiledRule } from './compileModel';
 
 /** A range of addresses outside the cluster, as a peer of connections. */
 export interface ExternalPeer {
@@ -68,24 +68,11 @@ function sameExternals(a: readonly ExternalPeer[], b: readonly ExternalPeer[]): 
   return a.length === b.length && a.every((p, k) => p.id === b[k].id);
 }
 
-/** The classes whose egress (rows) or ingress (columns) may differ from `previous`: those selected by a policy only one of the two models has. */
-function changedClasses(previous: CompiledModel, compiled: CompiledModel): { rows: Set<number>; columns: Set<number> } {
-  const counts = new Map<string, number>();
-  const byKey = new Map<string, CompiledPolicy>();
-  keysOf(previous).forEach((key, i) => {
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    byKey.set(key, previous.compiledPolicies[i]);
-  });
-  keysOf(compiled).forEach((key, i) => {
-    counts.set(key, (counts.get(key) ?? 0) - 1);
-    byKey.set(key, compiled.compiledPolicies[i]);
-  });
+/** The classes whose egress (rows) or ingress (columns) may differ from the previous evaluation: those selected by a changed policy. */
+function changedClasses(compiled: CompiledModel): { rows: Set<number>; columns: Set<number> } {
   const rows = new Set<number>();
   const columns = new Set<number>();
-  for (const [key, count] of counts) {
-    if (count === 0) continue;
-    const policy = byKey.get(key);
-    if (!policy) throw new Error(`policy ${key} compiled in neither model`);
+  for (const policy of compiled.changedPolicies) {
     for (const c of policy.subjects) {
       if (policy.hasEgress) rows.add(c);
       if (policy.hasIngress) columns.add(c);
@@ -120,7 +107,6 @@ export function evaluateModel(model: Model, previous?: Evaluation): Evaluation {
   const isSameEgress = isPatch && sameExternals(previous.egressExternals, newEgress);
   const ingressExternals = isSameIngress ? previous.ingressExternals : newIngress;
   const egressExternals = isSameEgress ? previous.egressExternals : newEgress;
-  const m = egressExternals.length;
   const connTable = isPatch ? previous.connTable.slice() : [NO_CONNS];
   const ev = classEvaluator(compiled, connTable, ingressExternals, egressExternals);
   const isPair = (s: number, d: number) => s !== d || classMembers[s].length > 1;
@@ -130,14 +116,17 @@ export function evaluateModel(model: Model, previous?: Evaluation): Evaluation {
     if (sources) for (const s of sources) classPairs[s * C + d] = isPair(s, d) ? ev.cell(s, d) : 0;
     else for (let s = 0; s < C; s++) classPairs[s * C + d] = isPair(s, d) ? ev.cell(s, d) : 0;
   };
+  // Built by push, in index order, so the arrays stay packed (fast to copy when patched).
   const allFrom = () => {
-    const out = new Array<ConnSet>(ingressExternals.length * n);
-    classMembers.forEach((members, c) => spreadClass(out, members, ev.fromPieces(c), n, true));
+    const perClass = classMembers.map((_, c) => ev.fromPieces(c));
+    const out: ConnSet[] = [];
+    for (let k = 0; k < ingressExternals.length; k++) for (let j = 0; j < n; j++) out.push(perClass[compiled.workloadClass[j]][k]);
     return out;
   };
   const allTo = () => {
-    const out = new Array<ConnSet>(n * m);
-    classMembers.forEach((members, c) => spreadClass(out, members, ev.toPieces(c), n, false));
+    const perClass = classMembers.map((_, c) => ev.toPieces(c));
+    const out: ConnSet[] = [];
+    for (let j = 0; j < n; j++) for (const conns of perClass[compiled.workloadClass[j]]) out.push(conns);
     return out;
   };
   if (!isPatch) {
@@ -150,7 +139,7 @@ export function evaluateModel(model: Model, previous?: Evaluation): Evaluation {
     return { compiled, ingressExternals, egressExternals, classPairs, connTable, fromExternal, toExternal };
   }
   // 1. Copy the previous answers, 2. recompute the rows and columns of changed classes.
-  const { rows, columns } = changedClasses(previous.compiled, compiled);
+  const { rows, columns } = changedClasses(compiled);
   const classPairs = previous.classPairs.slice();
   for (const s of rows) for (let d = 0; d < C; d++) classPairs[s * C + d] = isPair(s, d) ? ev.cell(s, d) : 0;
   for (const d of columns) {
