@@ -1,4 +1,5 @@
 import { formatConnlist, lintModel, type Analysis, type ConnlistFormat, type Issue, type Lint, type Model, type SourceFile } from '../engine';
+import { canvasGraph, type CanvasGraph, type GraphRequest } from './graph/canvasGraph';
 
 /** What the `analyze` job answers: plain data the views draw from (no evaluation: it holds closures). */
 export interface AnalysisSummary {
@@ -20,6 +21,7 @@ export interface AnalysisSummary {
 export interface AnalysisJobs {
   analyze: { options: null; result: AnalysisSummary };
   connlist: { options: { format: ConnlistFormat }; result: string };
+  graph: { options: GraphRequest; result: CanvasGraph };
 }
 
 /** The name of a job. */
@@ -46,6 +48,7 @@ export function summarise(analysis: Analysis): AnalysisSummary {
 export const ANALYSIS_JOBS: { [K in JobName]: AnalysisJob<K> } = {
   analyze: (analysis) => summarise(analysis),
   connlist: (analysis, { format }) => formatConnlist(format, analysis.connections),
+  graph: (analysis, request) => canvasGraph(analysis, request),
 };
 
 /** One request to the analysis host: run `job` on version `version` of the files (sent along when the host may not have them yet). */

@@ -1,6 +1,5 @@
 import type { Analysis, SourceFile } from '../engine';
 import { analyzeDocument } from './analyzeDocument';
-import type { DocumentState } from './useDocumentStore';
 
 const cache = new WeakMap<readonly SourceFile[], Analysis>();
 
@@ -9,7 +8,7 @@ const cache = new WeakMap<readonly SourceFile[], Analysis>();
  * views that need the evaluation itself (explain, matrix, flow plans, baseline diff) and only while they are shown;
  * everything else reads the worker's results from `useAnalysisStore`.
  */
-export function selectAnalysis(state: Pick<DocumentState, 'files'>): Analysis {
+export function selectAnalysis(state: { files: readonly SourceFile[] }): Analysis {
   let analysis = cache.get(state.files);
   if (analysis === undefined) {
     analysis = analyzeDocument(state.files);

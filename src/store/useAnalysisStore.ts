@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { SourceFile } from '../engine';
 import { createAnalysisClient, type AnalysisClient, type JobOutcome } from './analysisClient';
 import type { AnalysisSummary, JobName, JobOptions, JobResult } from './analysisJobs';
+import type { CanvasGraph, GraphRequest } from './graph/canvasGraph';
 import { useDocumentStore } from './useDocumentStore';
 import { nextLiveAnalysis } from './useLiveAnalysis';
 
@@ -17,12 +18,18 @@ export interface AnalysisState {
   current: AnalysisSummary;
   /** What the views show: `current`, or while it has errors the last summary without any (`isStale`). */
   live: AnalysisSummary;
+  /** The files `live` answers: the views that need the whole evaluation compute it from these, on demand. */
+  liveFiles: readonly SourceFile[] | null;
   /** True when `live` is an earlier summary because the answered files have errors. */
   isStale: boolean;
   /** How many error-severity issues the answered files have. */
   errorCount: number;
   /** Why the newest analysis failed, if it did. */
   failure: string | null;
+  /** What the canvas asked to be drawn; null until a canvas asks. */
+  graphRequest: GraphRequest | null;
+  /** The graph the canvas draws, with the version and revision it answers: the newest without errors in the current revision. */
+  canvas: { version: number; revision: number; graph: CanvasGraph } | null;
 }
 
 /** The summary of an empty workspace, shown before the first answer. */
@@ -38,11 +45,14 @@ const initialState: AnalysisState = {
   version: 0,
   isPending: false,
   answered: null,
+  liveFiles: null,
   current: EMPTY_SUMMARY,
   live: EMPTY_SUMMARY,
   isStale: false,
   errorCount: 0,
   failure: null,
+  graphRequest: null,
+  canvas: null,
 };
 
 /** The worker's results for the document; fed by {@link startAnalysis}. */
@@ -60,7 +70,29 @@ let connection: Connection | null = null;
 function answer(state: AnalysisState, version: number, revision: number, files: readonly SourceFile[], summary: AnalysisSummary): Partial<AnalysisState> {
   const previous = state.answered !== null && state.answered.revision === revision ? { analysis: state.live, isStale: state.isStale, errorCount: state.errorCount } : null;
   const live = nextLiveAnalysis(previous, summary);
-  return { answered: { version, revision, files }, current: summary, live: live.analysis, isStale: live.isStale, errorCount: live.errorCount, isPending: false, failure: null };
+  const liveFiles = live.isStale ? state.liveFiles : files;
+  return { answered: { version, revision, files }, current: summary, live: live.analysis, liveFiles, isStale: live.isStale, errorCount: live.errorCount, isPending: false, failure: null };
+}
+
+/** Keeps a graph answered for `version` of document `revision`, unless it has errors and a graph of the same revision is already shown (that one stays, like the last valid summary). */
+function takeGraph(version: number, revision: number, graph: CanvasGraph): void {
+  const { canvas } = useAnalysisStore.getState();
+  if (graph.errorCount > 0 && canvas !== null && canvas.revision === revision) return;
+  useAnalysisStore.setState({ canvas: { version, revision, graph } });
+}
+
+function requestGraph(connected: Connection, version: number, graphRequest: GraphRequest): void {
+  const { files, revision } = connected;
+  void connected.client.run('graph', version, files, { ...graphRequest, revision }).then((outcome) => {
+    if (connection !== connected || outcome.status !== 'done' || outcome.version !== useAnalysisStore.getState().version) return;
+    takeGraph(version, revision, outcome.result);
+  });
+}
+
+/** Asks the worker for the canvas graph of the current version with `graphRequest` (the canvas' filters and switches); the graph of every later version follows it too. */
+export function drawGraph(graphRequest: GraphRequest): void {
+  useAnalysisStore.setState({ graphRequest });
+  if (connection !== null) requestGraph(connection, useAnalysisStore.getState().version, graphRequest);
 }
 
 function request(files: readonly SourceFile[], revision: number): void {
@@ -69,7 +101,10 @@ function request(files: readonly SourceFile[], revision: number): void {
   connected.files = files;
   connected.revision = revision;
   const version = useAnalysisStore.getState().version + 1;
+  const { graphRequest } = useAnalysisStore.getState();
   useAnalysisStore.setState({ version, isPending: true });
+  // The graph first: it is what a person waits for; the summary (with findings) follows.
+  if (graphRequest !== null) requestGraph(connected, version, graphRequest);
   void connected.client.run('analyze', version, files, null).then((outcome) => {
     if (connection !== connected || outcome.status === 'stale' || outcome.version !== useAnalysisStore.getState().version) return;
     if (outcome.status === 'error') useAnalysisStore.setState({ isPending: false, failure: outcome.message });

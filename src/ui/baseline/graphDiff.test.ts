@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../engine';
-import { buildGraph } from '../canvas/buildGraph';
+import { buildGraph } from '../../store/graph/buildGraph';
 import { graphDiff } from './graphDiff';
 
 const PODS = `apiVersion: v1

@@ -1,4 +1,4 @@
-import type { FlowEdgeType, Graph } from '../canvas/buildGraph';
+import type { FlowEdgeType, Graph } from '../../store/graph/buildGraph';
 
 /** How an edge differs from the baseline. */
 export type EdgeDiff = 'added' | 'removed' | 'changed';

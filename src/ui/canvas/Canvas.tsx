@@ -18,13 +18,13 @@ import {
   type NodeTypes,
   type OnNodeDrag,
 } from '@xyflow/react';
-import type { Analysis } from '../../engine';
+import { useAnalysisStore, drawGraph } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import { useViewStore, type Point } from '../../store/useViewStore';
 import { ConnectFlowDialog } from '../flows/ConnectFlowDialog';
 import { isValidFlowConnection } from '../flows/flowEndOf';
 import { useDraftExternals } from '../palette/useDraftExternals';
-import { buildGraph, type CanvasNode, type FlowEdgeData, type Graph } from './buildGraph';
+import { buildGraph, type CanvasNode, type FlowEdgeData, type Graph } from '../../store/graph/buildGraph';
 import { graphDiff, type EdgeDiff } from '../baseline/graphDiff';
 import { selectAnalysis } from '../../store/selectAnalysis';
 import { useBaselineStore } from '../../store/useBaselineStore';
@@ -38,6 +38,7 @@ import { NamespaceActionsContext } from './NamespaceActionsContext';
 import { NamespaceGroupNode } from './NamespaceGroupNode';
 import { NamespaceNode } from './NamespaceNode';
 import { placeNodes } from './placeNodes';
+import { policyReach } from './policyReach';
 import { useCanvasLayout } from './useCanvasLayout';
 import { useNamespaceExpansion } from './useNamespaceExpansion';
 import { WorkloadNode } from './WorkloadNode';
@@ -79,8 +80,11 @@ function miniMapColor(node: CanvasNode): string {
   return node.type === 'external' ? '#d9a400' : '#7b8794';
 }
 
-/** The React Flow canvas of an analysis: stable two-level layout, decided flows (or every flow), collapsed namespaces, filters, focus, search and selection emphasis. */
-export function Canvas({ analysis }: { analysis: Analysis }) {
+const EMPTY_GRAPH: Graph = { nodes: [], edges: [] };
+const NONE: readonly string[] = [];
+
+/** The React Flow canvas of the graph the analysis worker draws: stable two-level layout, decided flows (or every flow), collapsed namespaces, filters, focus, search and selection emphasis. */
+export function Canvas() {
   const hiddenNamespaces = useViewStore((state) => state.hiddenNamespaces);
   const dragged = useViewStore((state) => state.positions);
   const selection = useViewStore((state) => state.selection);
@@ -92,13 +96,18 @@ export function Canvas({ analysis }: { analysis: Analysis }) {
   const keepPositions = useViewStore((state) => state.keepPositions);
   const resetPositions = useViewStore((state) => state.resetPositions);
   const revision = useDocumentStore((state) => state.revision);
+  const chosenCollapsed = useViewStore((state) => state.collapsedNamespaces);
   const { fitView, getViewport, setCenter } = useReactFlow();
-  const expansion = useNamespaceExpansion(analysis.model);
-  const { collapsed } = expansion;
-
   const draftCidrs = useDraftExternals((state) => state.cidrs);
-  const options = useMemo(() => ({ hiddenNamespaces, draftCidrs, showAllFlows, collapsedNamespaces: collapsed }), [hiddenNamespaces, draftCidrs, showAllFlows, collapsed]);
-  const graph = useMemo(() => buildGraph(analysis, options), [analysis, options]);
+  useEffect(() => {
+    drawGraph({ revision, hiddenNamespaces, draftCidrs, showAllFlows, collapsed: chosenCollapsed });
+  }, [revision, hiddenNamespaces, draftCidrs, showAllFlows, chosenCollapsed]);
+  const drawn = useAnalysisStore((state) => state.canvas?.graph);
+  const graph = drawn?.graph ?? EMPTY_GRAPH;
+  const collapsed = drawn?.collapsedNamespaces ?? NONE;
+  const namespaces = useAnalysisStore((state) => state.live.model.namespaces);
+  const names = useMemo(() => namespaces.map((namespace) => namespace.name), [namespaces]);
+  const expansion = useNamespaceExpansion(collapsed, names);
   const scope = `${revision}|${layoutRound}|${[...hiddenNamespaces].sort().join(',')}|${[...collapsed].sort().join(',')}`;
   const { layout, isLayingOut } = useCanvasLayout(graph, scope);
   const [nodes, setNodes] = useNodesState<CanvasNode>([]);
@@ -155,7 +164,13 @@ export function Canvas({ analysis }: { analysis: Analysis }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedNode]);
 
-  const emphasised = useMemo(() => emphasis(graph, analysis, selection, searchText), [graph, analysis, selection, searchText]);
+  // A policy's reach needs the evaluation: computed on this thread only while a policy is selected.
+  const liveFiles = useAnalysisStore((state) => state.liveFiles);
+  const reach = useMemo(
+    () => (selection?.kind === 'policy' && liveFiles ? policyReach(selectAnalysis({ files: liveFiles }), selection.id) : undefined),
+    [selection, liveFiles],
+  );
+  const emphasised = useMemo(() => emphasis(graph, selection, searchText, reach), [graph, selection, searchText, reach]);
   const shownNodes = useMemo(
     () =>
       nodes.map((node) => ({
@@ -170,7 +185,10 @@ export function Canvas({ analysis }: { analysis: Analysis }) {
     [nodes, emphasised, selection, focus],
   );
   const baseline = useBaselineStore((state) => state.baseline);
-  const diff = useMemo(() => (baseline ? graphDiff(buildGraph(selectAnalysis(baseline), options), graph) : null), [baseline, graph, options]);
+  const diff = useMemo(
+    () => (baseline ? graphDiff(buildGraph(selectAnalysis(baseline), { hiddenNamespaces, draftCidrs, showAllFlows, collapsedNamespaces: collapsed }), graph) : null),
+    [baseline, graph, hiddenNamespaces, draftCidrs, showAllFlows, collapsed],
+  );
   const shownEdges = useMemo(
     () =>
       [...graph.edges, ...(diff?.removed ?? [])].map((edge) => ({
@@ -245,7 +263,7 @@ export function Canvas({ analysis }: { analysis: Analysis }) {
           </Controls>
           <MiniMap pannable zoomable nodeColor={miniMapColor} style={miniMapSize} />
           <Panel position="top-left">
-            <CanvasControls graph={graph} collapsedCount={collapsed.length} namespaceCount={analysis.model.namespaces.length} onExpandAll={expansion.expandAll} onCollapseAll={expansion.collapseAll} />
+            <CanvasControls graph={graph} collapsedCount={collapsed.length} namespaceCount={names.length} onExpandAll={expansion.expandAll} onCollapseAll={expansion.collapseAll} />
           </Panel>
           <Panel position="bottom-left" className="canvas__legend-panel">
             <CanvasLegend />

@@ -1,5 +1,5 @@
 import { useViewStore } from '../../store/useViewStore';
-import type { Graph } from './buildGraph';
+import type { Graph } from '../../store/graph/buildGraph';
 
 const DEPTHS = [
   { depth: 0, label: 'All' },

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useLiveAnalysis } from '../../store/useLiveAnalysis';
+import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useViewStore } from '../../store/useViewStore';
 import { StartPanel } from '../start/StartPanel';
 import { Canvas } from './Canvas';
-import { ConnectivityMatrix } from '../matrix/ConnectivityMatrix';
+import { MatrixPane } from '../matrix/MatrixPane';
 import { PaletteDropZone } from '../palette/PaletteDropZone';
 import './canvas.css';
 
@@ -12,12 +12,15 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-/** The canvas column: the graph (or the matrix) of the live analysis, a notice while it shows the last valid model, and Escape to clear the selection. */
+/** The canvas column: the graph (or the matrix) of the worker's live analysis, a notice while it shows the last valid model, and Escape to clear the selection. */
 export function CanvasPane() {
-  const { analysis, isStale, errorCount } = useLiveAnalysis();
+  const isStale = useAnalysisStore((state) => state.isStale);
+  const errorCount = useAnalysisStore((state) => state.errorCount);
+  const model = useAnalysisStore((state) => state.live.model);
+  const isAnswered = useAnalysisStore((state) => state.answered !== null);
   const select = useViewStore((state) => state.select);
   const mainView = useViewStore((state) => state.mainView);
-  const isEmpty = analysis.model.namespaces.length === 0 && analysis.model.workloads.length === 0;
+  const isEmpty = isAnswered && model.namespaces.length === 0 && model.workloads.length === 0;
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -36,10 +39,10 @@ export function CanvasPane() {
       )}
       {isEmpty && <StartPanel />}
       {mainView === 'matrix' ? (
-        <ConnectivityMatrix analysis={analysis} />
+        <MatrixPane />
       ) : (
         <PaletteDropZone>
-          <Canvas analysis={analysis} />
+          <Canvas />
         </PaletteDropZone>
       )}
     </ReactFlowProvider>

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import type { ExternalNodeType } from './buildGraph';
+import type { ExternalNodeType } from '../../store/graph/buildGraph';
 
 /** Addresses outside the cluster: an ipBlock range as written, or any other address. */
 export const ExternalNode = memo(function ExternalNode({ data }: NodeProps<ExternalNodeType>) {

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { BaseEdge, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
-import type { FlowEdgeType } from './buildGraph';
+import type { FlowEdgeType } from '../../store/graph/buildGraph';
 import { flowEdgePath, type Box } from './flowEdgePath';
 
 function boxOf(node: InternalNode): Box | undefined {

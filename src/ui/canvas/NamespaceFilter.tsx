@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
-import { useLiveAnalysis } from '../../store/useLiveAnalysis';
+import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useViewStore } from '../../store/useViewStore';
 
 /** A toolbar dropdown with a checkbox per namespace; unchecked namespaces, their workloads and edges leave the canvas. */
 export function NamespaceFilter() {
-  const { analysis } = useLiveAnalysis();
+  const namespaces = useAnalysisStore((state) => state.live.model.namespaces);
   const hidden = useViewStore((state) => state.hiddenNamespaces);
   const toggleNamespace = useViewStore((state) => state.toggleNamespace);
   const showAllNamespaces = useViewStore((state) => state.showAllNamespaces);
   const [isOpen, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  const names = analysis.model.namespaces.map((n) => n.name);
+  const names = namespaces.map((n) => n.name);
   const hiddenCount = names.filter((name) => hidden.includes(name)).length;
 
   useEffect(() => {

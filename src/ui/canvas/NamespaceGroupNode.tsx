@@ -1,7 +1,7 @@
 import { memo, useContext } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { NAMESPACE_NAME_LABEL } from '../../engine';
-import type { NamespaceGroupNodeType } from './buildGraph';
+import type { NamespaceGroupNodeType } from '../../store/graph/buildGraph';
 import { NamespaceActionsContext } from './NamespaceActionsContext';
 
 /** A collapsed namespace: its name, how many workloads it holds and how many leave a side open; expands on demand. */

@@ -1,7 +1,7 @@
 import { memo, useContext } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { NAMESPACE_NAME_LABEL } from '../../engine';
-import type { NamespaceNodeType } from './buildGraph';
+import type { NamespaceNodeType } from '../../store/graph/buildGraph';
 import { NamespaceActionsContext } from './NamespaceActionsContext';
 
 /** A namespace frame with its name and labels; its workloads sit inside it; it can collapse into one node. */

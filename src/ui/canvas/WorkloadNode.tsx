@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { InferredFrom } from '../../engine';
-import type { WorkloadNodeType } from './buildGraph';
+import type { WorkloadNodeType } from '../../store/graph/buildGraph';
 import { kindIcon } from './kindIcon';
 import { ShieldMark } from './ShieldMark';
 import { WarningMark } from './WarningMark';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../engine';
-import { buildGraph } from './buildGraph';
+import { buildGraph } from '../../store/graph/buildGraph';
 import { emphasis, matchesSearch } from './emphasis';
 import { policyReach } from './policyReach';
 
@@ -58,12 +58,12 @@ describe('policyReach', () => {
 
 describe('emphasis', () => {
   it('changes nothing without a selection or search', () => {
-    const { nodes, edges } = emphasis(graph, analysis, null, '');
+    const { nodes, edges } = emphasis(graph, null, '');
     expect(nodes.size + edges.size).toBe(0);
   });
 
   it('highlights search matches and dims the other cards and their edges', () => {
-    const { nodes, edges } = emphasis(graph, analysis, null, 'tier=web');
+    const { nodes, edges } = emphasis(graph, null, 'tier=web');
     expect(nodes.get(FRONT)).toBe('is-match');
     expect(nodes.get(API)).toBe('is-dimmed');
     expect(edges.get(`${FRONT}=>${API}`)).toBe('is-active');
@@ -71,7 +71,7 @@ describe('emphasis', () => {
   });
 
   it('brings a selected workload, its peers and its edges forward', () => {
-    const { nodes, edges } = emphasis(graph, analysis, { kind: 'workload', id: DB }, '');
+    const { nodes, edges } = emphasis(graph, { kind: 'workload', id: DB }, '');
     expect(nodes.get(DB)).toBe('is-selected');
     expect(nodes.has(API)).toBe(false);
     expect(nodes.get(FRONT)).toBe('is-dimmed');
@@ -80,7 +80,7 @@ describe('emphasis', () => {
   });
 
   it('marks what a selected policy selects and the peers its rules admit', () => {
-    const { nodes, edges } = emphasis(graph, analysis, { kind: 'policy', id: 'shop/db-from-api' }, '');
+    const { nodes, edges } = emphasis(graph, { kind: 'policy', id: 'shop/db-from-api' }, '', policyReach(analysis, 'shop/db-from-api'));
     expect(nodes.get(DB)).toBe('is-subject');
     expect(nodes.get(API)).toBe('is-peer');
     expect(nodes.get('ext:10.0.0.0/8')).toBe('is-peer');
@@ -91,14 +91,14 @@ describe('emphasis', () => {
   });
 
   it('brings a selected edge and its two ends forward', () => {
-    const { nodes, edges } = emphasis(graph, analysis, { kind: 'edge', id: `${FRONT}=>${API}` }, '');
+    const { nodes, edges } = emphasis(graph, { kind: 'edge', id: `${FRONT}=>${API}` }, '');
     expect(edges.get(`${FRONT}=>${API}`)).toBe('is-active is-selected');
     expect(nodes.has(FRONT) || nodes.has(API)).toBe(false);
     expect(nodes.get(DB)).toBe('is-dimmed');
   });
 
   it('ignores a selection that is no longer in the graph', () => {
-    expect(emphasis(graph, analysis, { kind: 'workload', id: 'gone/x[Pod]' }, '').nodes.size).toBe(0);
-    expect(emphasis(graph, analysis, { kind: 'policy', id: 'gone/p' }, '').nodes.size).toBe(0);
+    expect(emphasis(graph, { kind: 'workload', id: 'gone/x[Pod]' }, '').nodes.size).toBe(0);
+    expect(emphasis(graph, { kind: 'policy', id: 'gone/p' }, '', policyReach(analysis, 'gone/p')).nodes.size).toBe(0);
   });
 });

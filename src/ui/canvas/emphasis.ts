@@ -1,7 +1,7 @@
-import type { Analysis, Workload } from '../../engine';
+import type { Workload } from '../../engine';
 import type { Selection } from '../../store/useViewStore';
-import type { Graph } from './buildGraph';
-import { policyReach } from './policyReach';
+import type { Graph } from '../../store/graph/buildGraph';
+import type { PolicyReach } from './policyReach';
 
 /** Extra class names for the nodes and edges the selection or the search brings forward or pushes back. */
 export interface Emphasis {
@@ -27,11 +27,11 @@ function add(map: Map<string, string>, id: string, name: string) {
 /**
  * Which nodes and edges to highlight and which to dim: a selected workload with its
  * peers and edges; a selected policy with the workloads it selects (`is-subject`) and
- * the peers its rules admit (`is-peer`); a selected edge with its ends; a selected
+ * the peers its rules admit (`is-peer`, from `reach`); a selected edge with its ends; a selected
  * namespace with its workloads. A collapsed namespace is lit when one of its workloads is. Without a selection, search matches are highlighted
  * and the other workloads dimmed.
  */
-export function emphasis(graph: Graph, analysis: Analysis, selection: Selection | null, searchText: string): Emphasis {
+export function emphasis(graph: Graph, selection: Selection | null, searchText: string, reach?: PolicyReach): Emphasis {
   const out: Emphasis = { nodes: new Map(), edges: new Map() };
   const cards = graph.nodes.filter((n) => n.type !== 'namespace');
   const matches = new Set(
@@ -59,7 +59,6 @@ export function emphasis(graph: Graph, analysis: Analysis, selection: Selection 
       break;
     }
     case 'policy': {
-      const reach = policyReach(analysis, selection.id);
       if (!reach) return out;
       for (const id of reach.subjects) add(out.nodes, id, 'is-subject');
       for (const id of new Set([...reach.ingressPeers, ...reach.egressPeers])) if (!reach.subjects.has(id)) add(out.nodes, id, 'is-peer');

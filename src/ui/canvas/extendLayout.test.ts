@@ -1,7 +1,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../engine';
-import { buildGraph, type Graph } from './buildGraph';
+import { buildGraph, type Graph } from '../../store/graph/buildGraph';
 import { extendLayout } from './extendLayout';
 import { layoutGraph, type Layout } from './layoutGraph';
 

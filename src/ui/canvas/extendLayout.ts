@@ -1,5 +1,5 @@
 import type { Point } from '../../store/useViewStore';
-import { FRAME_PADDING, GAP, type CanvasNode, type Graph } from './buildGraph';
+import { FRAME_PADDING, GAP, type CanvasNode, type Graph } from '../../store/graph/buildGraph';
 import { gridPlace, type Layout, type Size } from './layoutGraph';
 
 const TOP_GAP = 96;

@@ -1,5 +1,5 @@
 import type { Selection } from '../../store/useViewStore';
-import type { Graph } from './buildGraph';
+import type { Graph } from '../../store/graph/buildGraph';
 
 /**
  * The node ids within `depth` hops (along drawn edges, either direction) of the

@@ -1,5 +1,5 @@
 import type { Analysis } from '../../engine';
-import { buildGraph, type Graph } from './buildGraph';
+import { buildGraph, type Graph } from '../../store/graph/buildGraph';
 
 const cache = new WeakMap<Analysis, Graph>();
 

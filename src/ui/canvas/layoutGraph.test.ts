@@ -1,7 +1,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../engine';
-import { buildGraph, type CanvasNode, type Graph } from './buildGraph';
+import { buildGraph, type CanvasNode, type Graph } from '../../store/graph/buildGraph';
 import { ELK_LIMITS, layoutGraph } from './layoutGraph';
 
 const MANIFESTS = `

@@ -1,6 +1,6 @@
 import type { ELK, ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import type { Point } from '../../store/useViewStore';
-import { FRAME_PADDING, GAP, type CanvasNode, type Graph } from './buildGraph';
+import { FRAME_PADDING, GAP, type CanvasNode, type Graph } from '../../store/graph/buildGraph';
 
 /** A width and height in canvas pixels. */
 export interface Size {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CanvasNode } from './buildGraph';
+import type { CanvasNode } from '../../store/graph/buildGraph';
 import { placeNodes } from './placeNodes';
 
 const namespace = { name: 'shop', labels: {}, isDeclared: true };

@@ -1,5 +1,5 @@
 import type { Point } from '../../store/useViewStore';
-import type { CanvasNode } from './buildGraph';
+import type { CanvasNode } from '../../store/graph/buildGraph';
 import type { Layout } from './layoutGraph';
 
 /**

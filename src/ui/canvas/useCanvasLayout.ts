@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
-import type { Graph } from './buildGraph';
+import type { Graph } from '../../store/graph/buildGraph';
 import { extendLayout } from './extendLayout';
 import { getElk } from './getElk';
 import { layoutGraph, type Layout } from './layoutGraph';

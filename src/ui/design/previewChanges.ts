@@ -1,5 +1,5 @@
 import { analyze, diffEvaluations, isEmptyConns, type SourceFile } from '../../engine';
-import { compactConns } from '../canvas/compactConns';
+import { compactConns } from '../../store/graph/compactConns';
 
 /** One line of a change preview: an edge that appears, disappears or changes its ports. */
 export interface PreviewLine {

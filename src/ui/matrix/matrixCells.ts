@@ -1,5 +1,5 @@
 import { externalFlows, hasConn, isAllConns, isEmptyConns, pairConns, type Analysis, type ConnSet, type Protocol } from '../../engine';
-import { compactConns } from '../canvas/compactConns';
+import { compactConns } from '../../store/graph/compactConns';
 
 /** One row or column of the matrix: a workload, or an external range as written in the policies. */
 export interface MatrixPeer {

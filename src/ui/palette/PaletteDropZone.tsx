@@ -1,7 +1,7 @@
 import { useState, type DragEvent, type ReactNode } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { Point } from '../../store/useViewStore';
-import type { CanvasNode } from '../canvas/buildGraph';
+import type { CanvasNode } from '../../store/graph/buildGraph';
 import { CidrPrompt } from './CidrPrompt';
 import { frameAt } from './frameAt';
 import { Palette } from './Palette';

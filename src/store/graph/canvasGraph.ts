@@ -1,0 +1,32 @@
+import type { Analysis } from '../../engine';
+import { buildGraph, type Graph } from './buildGraph';
+import { collapsedNamespacesOf } from './collapsedNamespacesOf';
+
+/** What the canvas asks the worker to draw: its filters and switches, and the document revision they were chosen in. */
+export interface GraphRequest {
+  revision: number;
+  hiddenNamespaces: readonly string[];
+  draftCidrs: readonly string[];
+  showAllFlows: boolean;
+  /** The namespaces the person collapsed, for the revision they chose it in; null lets the size decide. */
+  collapsed: { revision: number; names: readonly string[] } | null;
+}
+
+/** The graph the canvas draws, the namespaces drawn collapsed, and how many errors the analysis it was drawn from had. */
+export interface CanvasGraph {
+  graph: Graph;
+  collapsedNamespaces: readonly string[];
+  errorCount: number;
+}
+
+/** The canvas graph of an analysis for a request: collapsed namespaces resolved (all of them above the size threshold unless chosen), then {@link buildGraph}. */
+export function canvasGraph(analysis: Analysis, request: GraphRequest): CanvasGraph {
+  const collapsedNamespaces = collapsedNamespacesOf(analysis.model, request.revision, request.collapsed);
+  const graph = buildGraph(analysis, {
+    hiddenNamespaces: request.hiddenNamespaces,
+    draftCidrs: request.draftCidrs,
+    showAllFlows: request.showAllFlows,
+    collapsedNamespaces,
+  });
+  return { graph, collapsedNamespaces, errorCount: analysis.issues.filter((issue) => issue.severity === 'error').length };
+}
