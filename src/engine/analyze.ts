@@ -12,15 +12,19 @@ export interface Analysis {
   connections: Connection[];
 }
 
-/** How to analyse: `inferWorkloads` adds the workloads policies select but the input lacks (the app does; the CLI does not). */
+/**
+ * How to analyse: `inferWorkloads` adds the workloads policies select but the input lacks (the app does; the CLI does not);
+ * `previous`, the analysis of the document before an edit, lets evaluation recompute only what the edit can change.
+ */
 export interface AnalyzeOptions {
   inferWorkloads?: boolean;
+  previous?: Analysis;
 }
 
 /** Decodes files into a model (with inferred workloads when asked) and evaluates every allowed connection. */
 export function analyze(files: readonly SourceFile[], options: AnalyzeOptions = {}): Analysis {
   const { model: decoded, issues } = decodeModel(files);
   const model = options.inferWorkloads ? inferWorkloads(decoded) : decoded;
-  const evaluation = evaluateModel(model);
+  const evaluation = evaluateModel(model, options.previous?.evaluation);
   return { model, issues, evaluation, connections: listConnections(evaluation) };
 }

@@ -7,7 +7,7 @@ export { ALL_CONNS, NO_CONNS, formatConnSet, hasConn, isAllConns, isEmptyConns, 
 export { formatConnlistTxt, sortConnections } from './format/formatConnlistTxt';
 export { matchesSelector, isEmptySelector } from './selectors/matchesSelector';
 export { explainConnection, type Endpoint, type ExplainQuery, type Explanation, type SideExplanation, type RuleVerdict, type PeerVerdict, type PortVerdict } from './evaluate/explainConnection';
-export type { CompiledModel, CompiledRule, Direction } from './evaluate/compileModel';
+export type { CompiledModel, CompiledPolicy, CompiledRule, CompileCache, Direction } from './evaluate/compileModel';
 export { exportManifests, type ExportScope } from './export/exportManifests';
 export { externalFlows, OTHER_ADDRESSES, type ExternalBlock, type ExternalFlow } from './evaluate/externalFlows';
 export { planAllowFlow, type FlowEnd, type FlowPlan, type PolicyChange } from './generate/planAllowFlow';
