@@ -68,6 +68,16 @@ export function classEvaluator(compiled: CompiledModel, connTable: ConnSet[], in
     }
     return id;
   };
+  // Unions memoised by identity too, so equal inputs give the same object (and hit `pairIds`).
+  const unions = new Map<ConnSet, Map<ConnSet, ConnSet>>();
+  const unionOf = (a: ConnSet, b: ConnSet): ConnSet => {
+    if (a === NO_CONNS || a === b) return b;
+    let row = unions.get(a);
+    if (!row) unions.set(a, (row = new Map()));
+    let u = row.get(b);
+    if (!u) row.set(b, (u = unionConns(a, b)));
+    return u;
+  };
   const classLists = new Map<Uint8Array, number[]>();
   const classesIn = (mask: Uint8Array): number[] => {
     let list = classLists.get(mask);
@@ -100,7 +110,7 @@ export function classEvaluator(compiled: CompiledModel, connTable: ConnSet[], in
     for (const r of side.addressRules) {
       const admitted = piecesOf(r, pieces);
       const conns = r.connsTo(dest);
-      for (let k = 0; k < pieces.length; k++) if (admitted[k] === 1) out[k] = unionConns(out[k], conns);
+      for (let k = 0; k < pieces.length; k++) if (admitted[k] === 1) out[k] = unionOf(out[k], conns);
     }
     return out;
   };
@@ -112,14 +122,14 @@ export function classEvaluator(compiled: CompiledModel, connTable: ConnSet[], in
       const e = egress[s];
       if (e.isIsolated) {
         out = NO_CONNS;
-        for (let r = 0; r < e.masks.length; r++) if (e.masks[r][rd] === 1 && (out = unionConns(out, e.conns[r](rd))) === ALL_CONNS) break;
+        for (let r = 0; r < e.masks.length; r++) if (e.masks[r][rd] === 1 && (out = unionOf(out, e.conns[r](rd))) === ALL_CONNS) break;
         if (out === NO_CONNS || isEmptyConns(out)) return 0;
       }
       let into = ALL_CONNS;
       const g = ingress[d];
       if (g.isIsolated) {
         into = NO_CONNS;
-        for (let r = 0; r < g.masks.length; r++) if (g.masks[r][rs] === 1 && (into = unionConns(into, g.conns[r](rd))) === ALL_CONNS) break;
+        for (let r = 0; r < g.masks.length; r++) if (g.masks[r][rs] === 1 && (into = unionOf(into, g.conns[r](rd))) === ALL_CONNS) break;
       }
       return idOf(out, into);
     },

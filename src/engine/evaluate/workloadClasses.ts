@@ -9,8 +9,9 @@ export interface WorkloadClasses {
 }
 
 function labelsKey(w: Workload): string {
-  const keys = Object.keys(w.labels).sort();
-  return JSON.stringify(keys.map((k) => [k, w.labels[k]]));
+  let key = '';
+  for (const k of Object.keys(w.labels).sort()) key += `${k}\u0000${w.labels[k]}\u0000`;
+  return key;
 }
 
 /**
