@@ -77,4 +77,13 @@ describe('lints on inferred workloads', () => {
     expect(blocked(apiOut)?.fix).toBeUndefined();
     expect(blocked(apiOut, np('deny-out', 'shop', '{podSelector: {}, policyTypes: [Egress]}'))?.fix).toBeDefined();
   });
+
+  it('a podSelector peer whose pods exist only in another namespace still warns (the classic missing namespaceSelector), inferred stand-in or not', () => {
+    const prometheus = pod('prometheus', 'monitoring', 'app: prometheus');
+    const scrape = np('scrape', 'shop', '{podSelector: {}, ingress: [{from: [{podSelector: {matchLabels: {app: prometheus}}}]}]}');
+    const found = lints(prometheus, scrape).filter((l) => l.code === 'peer-matches-nothing');
+    expect(found.map((l) => l.message)).toEqual([
+      "shop/scrape ingress rule 1, peer 1: the podSelector admits no workload in shop (without a namespaceSelector it means the policy's namespace only); matching pods exist in monitoring — add a namespaceSelector?",
+    ]);
+  });
 });

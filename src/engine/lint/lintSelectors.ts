@@ -32,6 +32,12 @@ export function lintSelectors(model: Model, compiled: CompiledModel): Lint[] {
             if (!matchesNamespace(model)) lints.push({ code: 'namespace-selector-matches-nothing', severity: 'warning', message: `${where}, peer ${i + 1}: the namespaceSelector matches no namespace.`, objects: [p.id] });
           } else if (admitted(real, compiled, peer, p.namespace).length === 0) {
             const split = peer.namespaceSelector && peer.podSelector && admitted(real, compiled, { kind: 'selector', podSelector: peer.podSelector, namespaceSelector: { matchLabels: {}, matchExpressions: [] } }, p.namespace).length > 0;
+            // podSelector alone means the policy's namespace: pods with those labels elsewhere make it a likely mistake, inferred stand-in or not.
+            const elsewhere = !peer.namespaceSelector && peer.podSelector ? [...new Set(real.workloads.filter((w) => w.namespace !== p.namespace && matchesSelector(peer.podSelector!, w.labels)).map((w) => w.namespace))] : [];
+            if (elsewhere.length > 0) {
+              lints.push({ code: 'peer-matches-nothing', severity: 'warning', message: `${where}, peer ${i + 1}: the podSelector admits no workload in ${p.namespace} (without a namespaceSelector it means the policy's namespace only); matching pods exist in ${elsewhere.join(', ')} — add a namespaceSelector?`, objects: [p.id] });
+              continue;
+            }
             if (!split && admitted(model, compiled, peer, p.namespace).length > 0) continue;
             lints.push(
               split
