@@ -140,10 +140,12 @@ async function measureRun(browser: Browser, baseURL: string, c: Case): Promise<R
   const figures: Figures = Object.fromEntries(METRICS.map((m) => [m, null]));
   const notes: string[] = [];
   let context: BrowserContext | undefined;
+  const opened: { page?: Page } = {};
   let firstError: string | null = null;
   try {
     context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, baseURL });
     const page = await context.newPage();
+    opened.page = page;
     await page.addInitScript({ path: probe });
     await page.goto('/', { timeout: TIMEOUT });
     if (!(await probeCall<boolean>(page, `settle(performance.now() + ${TIMEOUT})`, 'the start page settling'))) throw new Error('the start page never settled');
@@ -234,6 +236,12 @@ async function measureRun(browser: Browser, baseURL: string, c: Case): Promise<R
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { figures, notes, error: firstError === null ? message : `${firstError}; then ${message}` };
   } finally {
+    // A page still busy after a timeout would keep a core for the next run: crash its renderer before closing.
+    const { page } = opened;
+    if (context && page && !(await bounded(page.evaluate('1'), 5_000, 'a last answer').then(() => true, () => false))) {
+      const session = await bounded(context.newCDPSession(page), 5_000, 'CDP').catch(() => undefined);
+      if (session) await bounded(session.send('Page.crash'), 5_000, 'crashing the page').catch(() => undefined);
+    }
     if (context) await bounded(context.close(), 60_000, 'closing the page').catch(() => undefined);
   }
 }
