@@ -115,6 +115,13 @@ describe('inferWorkloads', () => {
     expect(a.model.namespaces.some((n) => n.isInferred)).toBe(false);
   });
 
+  it('a namespaceSelector peer that already admits a real pod somewhere infers no stand-in in the other namespaces', () => {
+    const dns = np('dns', 'shop', '{podSelector: {}, policyTypes: [Egress], egress: [{to: [{namespaceSelector: {}, podSelector: {matchLabels: {k8s-app: kube-dns}}}]}]}');
+    const coredns = deploy('coredns', 'kube-system', 'k8s-app: kube-dns');
+    expect(ids(dns, np('deny', 'web', '{podSelector: {}}')).filter((id) => id.includes('kube-dns'))).toEqual(['shop/kube-dns[Inferred]', 'web/kube-dns[Inferred]']);
+    expect(ids(dns, np('deny', 'web', '{podSelector: {}}'), coredns).filter((id) => id.includes('kube-dns'))).toEqual([]);
+  });
+
   it('an inferred namespace whose name is taken by a namespace that does not match gets a suffix', () => {
     const ns = `apiVersion: v1\nkind: Namespace\nmetadata: {name: ops}\n`;
     const a = run(ns, np('p', 'shop', '{podSelector: {}, ingress: [{from: [{namespaceSelector: {matchLabels: {team: ops}}}]}]}'));

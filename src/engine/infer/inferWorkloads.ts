@@ -150,10 +150,16 @@ function inferPods(uses: readonly SelectorUse[], namespaces: readonly Namespace[
     }
     let isMatched = isMatchedIn.get(solved.key);
     if (!isMatched) isMatchedIn.set(solved.key, (isMatched = new Map()));
-    for (const ns of targets) {
+    const matchedIn = (ns: string) => {
       let matched = isMatched.get(ns);
       if (matched === undefined) isMatched.set(ns, (matched = (realByNamespace.get(ns) ?? []).some((w) => matchesSelector(selector, w.labels))));
-      if (matched) continue;
+      return matched;
+    };
+    // A peer whose namespaceSelector spans several namespaces and already admits a real pod in one of them (kube-dns in
+    // kube-system for `namespaceSelector: {}`) means that pod: no stand-in in every other namespace.
+    if (use.namespaceSelector && targets.some(matchedIn)) continue;
+    for (const ns of targets) {
+      if (matchedIn(ns)) continue;
       addTo(groups, `${ns}\u0000${solved.labelsKey}`, () => ({ namespace: ns, labels, selectors: new Map(), from: [], fromKeys: new Set() }), solved, { policy: use.policy.id, path: use.path });
     }
   }
@@ -185,7 +191,8 @@ function inferPods(uses: readonly SelectorUse[], namespaces: readonly Namespace[
  * `isInferred`, for each namespaceSelector that matches no namespace, with labels
  * satisfying it; 2. for each policy's spec.podSelector (in its namespace) and
  * each selector peer (in the policy's namespace, or in every namespace its
- * namespaceSelector matches) that no real workload matches there, a workload of
+ * namespaceSelector matches, unless it already admits a real pod in one of
+ * them) that no real workload matches there, a workload of
  * kind `Inferred` whose labels satisfy it (`solveSelector`), one per distinct
  * label set and namespace, named from the labels (`app=db` → `db`, `{}` →
  * `any-pod`). Contradictory selectors infer nothing. Real workloads always win:
