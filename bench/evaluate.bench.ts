@@ -106,7 +106,11 @@ function collectGarbage(): void {
   (runInNewContext('gc') as () => void)();
 }
 
-const heapMb = () => process.memoryUsage().heapUsed / 2 ** 20;
+/** JS heap plus ArrayBuffer backing stores (typed arrays live outside the JS heap), in MB. */
+const heapMb = () => {
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return (heapUsed + arrayBuffers) / 2 ** 20;
+};
 
 /** One small edit of policy `k` of several kinds (a port, a peer, the podSelector, a rule, the whole policy), as the YAML editor makes them. */
 function editPolicy(model: Model, k: number): Model {
@@ -173,9 +177,10 @@ for (const size of SIZES) {
 }
 
 {
-  const model = dumpShapedCluster(DUMP);
   collectGarbage();
   const before = heapMb();
+  const model = dumpShapedCluster(DUMP);
+  collectGarbage();
   const ms = medianMs(() => evaluateModel(model));
   collectGarbage();
   const start = heapMb();
@@ -187,7 +192,7 @@ for (const size of SIZES) {
   figures.w5000_p15000_ms = ms;
   figures.heap_w5000_p15000_mb = retained;
   figures.w5000_p15000_list_ms = listMs;
-  rows.push([`dump-shaped ${DUMP.workloads}×${DUMP.policies}`, `${model.workloads.length}`, `${model.policies.length}`, fmt(ms), '-', '-', `${model.namespaces.length} namespaces, ${ev.compiled.classMembers.length} classes; evaluation retains ${retained.toFixed(0)} MB (heap ${(afterMb - start).toFixed(0)} MB before GC, model ${(start - before).toFixed(0)} MB); listConnections ${fmt(listMs)}`]);
+  rows.push([`dump-shaped ${DUMP.workloads}×${DUMP.policies}`, `${model.workloads.length}`, `${model.policies.length}`, fmt(ms), '-', '-', `${model.namespaces.length} namespaces, ${ev.compiled.classMembers.length} classes; evaluation retains ${retained.toFixed(0)} MB of heap + array buffers (${(afterMb - start).toFixed(0)} MB before GC; the model ${(start - before).toFixed(0)} MB); listConnections ${fmt(listMs)}`]);
 }
 {
   const model = realisticCluster({ workloads: 1000, policies: 300 });
@@ -209,7 +214,7 @@ const dumpMs = figures.w5000_p15000_ms as number;
 const dumpHeap = figures.heap_w5000_p15000_mb as number;
 const edit = figures.w1000_p300_edit_ms as number;
 console.log(`target ${DUMP.workloads} × ${DUMP.policies} at the dump's shape ≤ ${TARGET_DUMP_MS} ms: ${dumpMs <= TARGET_DUMP_MS ? 'met' : 'MISSED'} (${fmt(dumpMs)}; from an in-memory Model: no YAML parse or decode)`);
-console.log(`target its evaluation ≤ ${TARGET_DUMP_HEAP_MB} MB of heap: ${dumpHeap <= TARGET_DUMP_HEAP_MB ? 'met' : 'MISSED'} (${dumpHeap.toFixed(0)} MB retained after GC)`);
+console.log(`target its evaluation ≤ ${TARGET_DUMP_HEAP_MB} MB of heap: ${dumpHeap <= TARGET_DUMP_HEAP_MB ? 'met' : 'MISSED'} (${dumpHeap.toFixed(0)} MB of heap + array buffers retained after GC)`);
 console.log(`target one-policy edit of 1000 × 300 ≤ ${TARGET_EDIT_MS} ms: ${edit <= TARGET_EDIT_MS ? 'met' : 'MISSED'} (${fmt(edit)})`);
 console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; real = evaluateModel over all pairs and external pieces`);
 const rounded = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 10) / 10 : v]));

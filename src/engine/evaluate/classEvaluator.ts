@@ -46,8 +46,11 @@ function sideOf(rules: readonly CompiledRule[], isIsolated: boolean): Side {
 export function classEvaluator(compiled: CompiledModel, connTable: ConnSet[], ingressExternals: readonly ExternalPeer[], egressExternals: readonly ExternalPeer[]): ClassEvaluator {
   const reps = compiled.classMembers.map((m) => m[0]);
   const C = reps.length;
-  const ingress = reps.map((i) => sideOf(compiled.ingressRules[i], compiled.ingressPolicies[i].length > 0));
-  const egress = reps.map((i) => sideOf(compiled.egressRules[i], compiled.egressPolicies[i].length > 0));
+  // Sides built on first use: a patch touches few of them.
+  const ingressSides: (Side | undefined)[] = new Array<Side | undefined>(C).fill(undefined);
+  const egressSides: (Side | undefined)[] = new Array<Side | undefined>(C).fill(undefined);
+  const ingressOf = (c: number): Side => (ingressSides[c] ??= sideOf(compiled.ingressRules[reps[c]], compiled.ingressPolicies[reps[c]].length > 0));
+  const egressOf = (c: number): Side => (egressSides[c] ??= sideOf(compiled.egressRules[reps[c]], compiled.egressPolicies[reps[c]].length > 0));
   const tableIds = new Map(connTable.map((c, id) => [contentKey(c), id]));
   // Most pairs meet the same few rule results: remember each intersection (and its table id) by identity.
   const pairIds = new Map<ConnSet, Map<ConnSet, number>>();
@@ -119,14 +122,14 @@ export function classEvaluator(compiled: CompiledModel, connTable: ConnSet[], in
       const rs = reps[s];
       const rd = reps[d];
       let out = ALL_CONNS;
-      const e = egress[s];
+      const e = egressOf(s);
       if (e.isIsolated) {
         out = NO_CONNS;
         for (let r = 0; r < e.masks.length; r++) if (e.masks[r][rd] === 1 && (out = unionOf(out, e.conns[r](rd))) === ALL_CONNS) break;
         if (out === NO_CONNS || isEmptyConns(out)) return 0;
       }
       let into = ALL_CONNS;
-      const g = ingress[d];
+      const g = ingressOf(d);
       if (g.isIsolated) {
         into = NO_CONNS;
         for (let r = 0; r < g.masks.length; r++) if (g.masks[r][rs] === 1 && (into = unionOf(into, g.conns[r](rd))) === ALL_CONNS) break;
@@ -134,7 +137,7 @@ export function classEvaluator(compiled: CompiledModel, connTable: ConnSet[], in
       return idOf(out, into);
     },
     sourcesOf(d) {
-      const g = ingress[d];
+      const g = ingressOf(d);
       if (!g.isIsolated) return undefined;
       if (g.masks.length === 1) return classesIn(g.masks[0]);
       generation++;
@@ -148,7 +151,7 @@ export function classEvaluator(compiled: CompiledModel, connTable: ConnSet[], in
       }
       return out;
     },
-    fromPieces: (d) => addressSide(ingress[d], ingressExternals, reps[d]),
-    toPieces: (s) => addressSide(egress[s], egressExternals, -1),
+    fromPieces: (d) => addressSide(ingressOf(d), ingressExternals, reps[d]),
+    toPieces: (s) => addressSide(egressOf(s), egressExternals, -1),
   };
 }

@@ -140,7 +140,8 @@ export function evaluateModel(model: Model, previous?: Evaluation): Evaluation {
   }
   // 1. Copy the previous answers, 2. recompute the rows and columns of changed classes.
   const { rows, columns } = changedClasses(compiled);
-  const classPairs = previous.classPairs.slice();
+  // Evaluations are never mutated, so what an edit cannot change is shared with the previous one.
+  const classPairs = rows.size + columns.size === 0 ? previous.classPairs : previous.classPairs.slice();
   for (const s of rows) for (let d = 0; d < C; d++) classPairs[s * C + d] = isPair(s, d) ? ev.cell(s, d) : 0;
   for (const d of columns) {
     for (let s = 0; s < C; s++) classPairs[s * C + d] = 0;
@@ -149,12 +150,12 @@ export function evaluateModel(model: Model, previous?: Evaluation): Evaluation {
   // 3. Address pieces: patch the changed classes when the pieces are the same, else recompute.
   let fromExternal: ConnSet[];
   if (isSameIngress) {
-    fromExternal = previous.fromExternal.slice();
+    fromExternal = columns.size === 0 ? previous.fromExternal : previous.fromExternal.slice();
     for (const c of columns) spreadClass(fromExternal, classMembers[c], ev.fromPieces(c), n, true);
   } else fromExternal = allFrom();
   let toExternal: ConnSet[];
   if (isSameEgress) {
-    toExternal = previous.toExternal.slice();
+    toExternal = rows.size === 0 ? previous.toExternal : previous.toExternal.slice();
     for (const c of rows) spreadClass(toExternal, classMembers[c], ev.toPieces(c), n, false);
   } else toExternal = allTo();
   return { compiled, ingressExternals, egressExternals, classPairs, connTable, fromExternal, toExternal };
