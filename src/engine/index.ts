@@ -18,7 +18,7 @@ export { dumpYaml } from './yaml/dumpYaml';
 export { planDenyFlow, type DenyPlan } from './generate/planDenyFlow';
 export { ruleToRaw, peerToRaw, portToRaw, selectorToRaw } from './generate/ruleToRaw';
 export { diffEvaluations, type ConnectionChange } from './evaluate/diffEvaluations';
-export { editObject, appendObject, listObjects, findObject, type ObjectRef, type WorkspaceObject } from './generate/editObject';
+export { editObject, appendObject, listObjects, listObjectRefs, findObject, type ObjectRef, type WorkspaceObject } from './generate/editObject';
 export type { RawMap } from './decode/decodeContext';
 export { lintModel } from './lint/lintModel';
 export type { Lint } from './lint/lint';

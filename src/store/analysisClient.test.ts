@@ -32,7 +32,7 @@ describe('createAnalysisClient (in-process, as under Vitest)', () => {
     const files = filesOf(policy('allow-web'));
     const outcome = await createAnalysisClient({ useWorker: false }).run('analyze', 1, files, null);
     const direct = analyze(files);
-    expect(outcome).toEqual({ status: 'done', version: 1, result: summarise(direct) });
+    expect(outcome).toEqual({ status: 'done', version: 1, result: summarise(direct, files) });
     expect(outcome.status === 'done' && outcome.result.connectionCount).toBe(direct.connections.length);
   });
 
@@ -46,7 +46,7 @@ describe('createAnalysisClient (in-process, as under Vitest)', () => {
     const files = filesOf(policy('allow-web'));
     await client.run('analyze', 1, files, null);
     const connlist = await client.run('connlist', 1, files, { format: 'txt' });
-    expect(connlist).toEqual({ status: 'done', version: 1, result: ANALYSIS_JOBS.connlist(analyze(files), { format: 'txt' }) });
+    expect(connlist).toEqual({ status: 'done', version: 1, result: ANALYSIS_JOBS.connlist(analyze(files), { format: 'txt' }, files) });
     expect(analyses).toBe(1);
   });
 

@@ -19,7 +19,7 @@ export function createAnalysisHost(jobs: { [K in JobName]: AnalysisJob<K> } = AN
         cached.analysis ??= analyse(cached.files);
         const job = jobs[request.job] as AnalysisJob<JobName> | undefined;
         if (job === undefined) return { id, version, isOk: false, error: `unknown job ${String(request.job)}` };
-        return { id, version, isOk: true, result: job(cached.analysis, request.options) };
+        return { id, version, isOk: true, result: job(cached.analysis, request.options, cached.files) };
       } catch (error) {
         return { id, version, isOk: false, error: error instanceof Error ? error.message : String(error) };
       }

@@ -1,4 +1,4 @@
-import { formatConnlist, lintModel, type Analysis, type ConnlistFormat, type Issue, type Lint, type Model, type SourceFile } from '../engine';
+import { explainConnection, formatConnlist, lintModel, listObjectRefs, type Analysis, type ConnlistFormat, type ExplainQuery, type Explanation, type Issue, type Lint, type Model, type SourceFile } from '../engine';
 import { canvasGraph, type CanvasGraph, type GraphRequest } from './graph/canvasGraph';
 
 /** What the `analyze` job answers: plain data the views draw from (no evaluation: it holds closures). */
@@ -12,6 +12,8 @@ export interface AnalysisSummary {
   connectionCount: number;
   /** How many of `issues` are errors. */
   errorCount: number;
+  /** Every NetworkPolicy as written (valid or not), in file order, with where it is. */
+  writtenPolicies: { ref: { kind: string; namespace?: string; name: string }; file: string; line: number }[];
 }
 
 /**
@@ -22,6 +24,7 @@ export interface AnalysisJobs {
   analyze: { options: null; result: AnalysisSummary };
   connlist: { options: { format: ConnlistFormat }; result: string };
   graph: { options: GraphRequest; result: CanvasGraph };
+  explain: { options: ExplainQuery; result: Explanation };
 }
 
 /** The name of a job. */
@@ -30,25 +33,27 @@ export type JobName = keyof AnalysisJobs;
 export type JobOptions<K extends JobName> = AnalysisJobs[K]['options'];
 /** What job `K` answers. */
 export type JobResult<K extends JobName> = AnalysisJobs[K]['result'];
-/** A job: a pure function of one version's analysis (computed once per version and shared by every job) and its options. */
-export type AnalysisJob<K extends JobName> = (analysis: Analysis, options: JobOptions<K>) => JobResult<K>;
+/** A job: a pure function of one version's analysis (computed once per version and shared by every job), its options and the files analysed. */
+export type AnalysisJob<K extends JobName> = (analysis: Analysis, options: JobOptions<K>, files: readonly SourceFile[]) => JobResult<K>;
 
 /** The summary of an analysis the views draw from. */
-export function summarise(analysis: Analysis): AnalysisSummary {
+export function summarise(analysis: Analysis, files: readonly SourceFile[]): AnalysisSummary {
   return {
     model: analysis.model,
     issues: analysis.issues,
     lints: lintModel(analysis.model, analysis.evaluation),
     connectionCount: analysis.connections.length,
     errorCount: analysis.issues.filter((issue) => issue.severity === 'error').length,
+    writtenPolicies: listObjectRefs(files).filter((object) => object.ref.kind === 'NetworkPolicy'),
   };
 }
 
 /** The job functions, run in the worker (or in-process where there is no `Worker`). */
 export const ANALYSIS_JOBS: { [K in JobName]: AnalysisJob<K> } = {
-  analyze: (analysis) => summarise(analysis),
+  analyze: (analysis, _, files) => summarise(analysis, files),
   connlist: (analysis, { format }) => formatConnlist(format, analysis.connections),
   graph: (analysis, request) => canvasGraph(analysis, request),
+  explain: (analysis, query) => explainConnection(analysis.evaluation.compiled, query),
 };
 
 /** One request to the analysis host: run `job` on version `version` of the files (sent along when the host may not have them yet). */

@@ -39,6 +39,7 @@ export const EMPTY_SUMMARY: AnalysisSummary = {
   lints: [],
   connectionCount: 0,
   errorCount: 0,
+  writtenPolicies: [],
 };
 
 const initialState: AnalysisState = {

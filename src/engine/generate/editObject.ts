@@ -3,6 +3,7 @@ import type { SourceFile } from '../model/types';
 import { expandLists } from '../decode/expandLists';
 import { dumpYaml } from '../yaml/dumpYaml';
 import { parseYamlFile } from '../yaml/parseYamlFile';
+import { sharedYamlChunkCache, type YamlChunkCache } from '../yaml/yamlChunkCache';
 
 /** Names one object of the workspace: its kind, namespace (`default` when absent) and name. */
 export interface ObjectRef {
@@ -78,8 +79,17 @@ export interface WorkspaceObject {
 
 /** Every object of the workspace as written (Lists expanded), valid or not, in file order. */
 export function listObjects(files: readonly SourceFile[]): WorkspaceObject[] {
+  return objectsOf(files);
+}
+
+/** Where each object of the workspace is written, without its content: parsed through the shared cache, so after an edit only the edited document is parsed again. */
+export function listObjectRefs(files: readonly SourceFile[]): Omit<WorkspaceObject, 'raw'>[] {
+  return objectsOf(files, sharedYamlChunkCache).map(({ ref, file, line }) => ({ ref, file, line }));
+}
+
+function objectsOf(files: readonly SourceFile[], cache?: YamlChunkCache): WorkspaceObject[] {
   return files.flatMap((file) =>
-    parseYamlFile(file).documents.flatMap((doc) =>
+    parseYamlFile(file, cache).documents.flatMap((doc) =>
       expandLists(doc, []).map(({ raw, kind, base }) => {
         const metadata = isRawMap(raw.metadata) ? raw.metadata : {};
         const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';

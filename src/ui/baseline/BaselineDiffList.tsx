@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { selectAnalysis } from '../../store/selectAnalysis';
 import { useBaselineStore } from '../../store/useBaselineStore';
-import { useLiveAnalysis } from '../../store/useLiveAnalysis';
+import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useViewStore } from '../../store/useViewStore';
 import { graphOf } from '../canvas/graphOf';
 import { graphDiff } from './graphDiff';
@@ -16,9 +16,10 @@ function endName(id: string): string {
 /** The navigator's "Changes since baseline (N)": each edge added, removed or changed; a click selects it and explains it. */
 export function BaselineDiffList() {
   const baseline = useBaselineStore((state) => state.baseline);
-  const { analysis } = useLiveAnalysis();
+  const liveFiles = useAnalysisStore((state) => state.liveFiles);
   const select = useViewStore((state) => state.select);
-  const changes = useMemo(() => (baseline ? graphDiff(graphOf(selectAnalysis(baseline)), graphOf(analysis)).changes : []), [baseline, analysis]);
+  // The evaluation is computed on this thread only while a baseline is set.
+  const changes = useMemo(() => (baseline && liveFiles ? graphDiff(graphOf(selectAnalysis(baseline)), graphOf(selectAnalysis({ files: liveFiles }))).changes : []), [baseline, liveFiles]);
   if (!baseline) return null;
   return (
     <section className="baseline-diff" aria-labelledby="baseline-diff-heading">

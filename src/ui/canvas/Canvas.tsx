@@ -33,6 +33,7 @@ import { CanvasLegend } from './CanvasLegend';
 import { emphasis } from './emphasis';
 import { ExternalNode } from './ExternalNode';
 import { FlowEdge } from './FlowEdge';
+import { FAR_ZOOM } from './farZoom';
 import { focusOf } from './focusOf';
 import { NamespaceActionsContext } from './NamespaceActionsContext';
 import { NamespaceGroupNode } from './NamespaceGroupNode';
@@ -48,8 +49,6 @@ const edgeTypes: EdgeTypes = { flow: FlowEdge };
 /** Up to this many cards the view never fits below `READABLE_ZOOM`, so labels stay at 10 px or more. */
 const SMALL_GRAPH = 40;
 const READABLE_ZOOM = 0.9;
-/** Below this zoom, labels and card details are left out (level of detail). */
-const FAR_ZOOM = 0.45;
 /** Above this many nodes and edges, only those in view are rendered. */
 const VIRTUALISE_AT = 300;
 const miniMapSize = { width: 150, height: 100 };

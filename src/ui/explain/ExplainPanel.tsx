@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
-import { PROTOCOLS, explainConnection, type Endpoint, type Protocol } from '../../engine';
-import { useLiveAnalysis } from '../../store/useLiveAnalysis';
+import { useEffect, useMemo, useState } from 'react';
+import { PROTOCOLS, type Endpoint, type Explanation, type ExplainQuery, type Protocol } from '../../engine';
+import { runOnDocument, useAnalysisStore } from '../../store/useAnalysisStore';
 import { useViewStore } from '../../store/useViewStore';
 import { describeExplanation } from './describeExplanation';
 import './explainPanel.css';
@@ -15,11 +15,12 @@ function asChoice(end: string): string {
   return end.startsWith('ext:') ? EXTERNAL : end;
 }
 
-/** "Explain a connection": any source, destination, protocol and port — edge or not — with the verdict and why, per side. */
+/** "Explain a connection": any source, destination, protocol and port — edge or not — with the verdict and why, per side; the analysis worker explains. */
 export function ExplainPanel({ from, to }: { from?: string; to?: string }) {
-  const { analysis } = useLiveAnalysis();
+  const model = useAnalysisStore((state) => state.live.model);
+  const version = useAnalysisStore((state) => state.version);
   const select = useViewStore((state) => state.select);
-  const workloads = analysis.model.workloads;
+  const workloads = model.workloads;
   const initialSrc = from !== undefined ? asChoice(from) : (workloads[0]?.id ?? EXTERNAL);
   const initialDst = to !== undefined ? asChoice(to) : (workloads.find((w) => w.id !== initialSrc)?.id ?? EXTERNAL);
   const [chosenSrc, setSrc] = useState<string | null>(null);
@@ -32,11 +33,25 @@ export function ExplainPanel({ from, to }: { from?: string; to?: string }) {
   const portNumber = Number(port);
   const isPortValid = Number.isInteger(portNumber) && portNumber >= 1 && portNumber <= 65535;
 
-  const sentences = useMemo(() => {
+  const query = useMemo((): ExplainQuery | null => {
     if (!isPortValid || (src === EXTERNAL && dst === EXTERNAL)) return null;
-    const explanation = explainConnection(analysis.evaluation.compiled, { src: endpointOf(src, ip), dst: endpointOf(dst, ip), protocol, port: portNumber });
-    return { isAllowed: explanation.isAllowed, lines: describeExplanation(explanation, analysis.model) };
-  }, [analysis, src, dst, ip, protocol, portNumber, isPortValid]);
+    return { src: endpointOf(src, ip), dst: endpointOf(dst, ip), protocol, port: portNumber };
+  }, [src, dst, ip, protocol, portNumber, isPortValid]);
+  const [answer, setAnswer] = useState<{ query: ExplainQuery; explanation: Explanation } | null>(null);
+  useEffect(() => {
+    if (query === null) return;
+    let isCurrent = true;
+    void runOnDocument('explain', query).then((outcome) => {
+      if (isCurrent && outcome.status === 'done') setAnswer({ query, explanation: outcome.result });
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [query, version]);
+  const sentences = useMemo(() => {
+    if (query === null || answer === null || answer.query !== query) return null;
+    return { isAllowed: answer.explanation.isAllowed, lines: describeExplanation(answer.explanation, model) };
+  }, [query, answer, model]);
 
   const endOptions = (
     <>

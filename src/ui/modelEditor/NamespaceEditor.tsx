@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { appendObject, editObject, listObjects } from '../../engine';
+import { appendObject, editObject, listObjectRefs, listObjects } from '../../engine';
 import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import { useViewStore } from '../../store/useViewStore';
@@ -35,7 +35,7 @@ export function NamespaceEditor({ name }: { name: string }) {
       ? Object.entries(written).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v ?? '')])
       : [];
   }, [raw]);
-  const names = useMemo(() => new Set(listObjects(files).map(({ ref }) => (ref.kind === 'Namespace' ? ref.name : (ref.namespace ?? 'default')))), [files]);
+  const names = useMemo(() => new Set(listObjectRefs(files).map(({ ref }) => (ref.kind === 'Namespace' ? ref.name : (ref.namespace ?? 'default')))), [files]);
   if (!raw && !names.has(name)) return null;
   const ref = { kind: 'Namespace', name };
   const object = `Namespace ${name}`;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { appendObject, listObjects } from '../../engine';
+import { appendObject } from '../../engine';
 import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import { useViewStore, type Selection } from '../../store/useViewStore';
@@ -15,13 +15,12 @@ function namespaceFor(selection: Selection | null, namespaces: readonly string[]
 
 /** Every NetworkPolicy as written, `ns/name` with its policyTypes (invalid ones marked); clicking one selects it; "+ New policy" adds one. */
 export function PolicyList() {
-  const files = useDocumentStore((state) => state.files);
   const applyEdit = useDocumentStore((state) => state.applyEdit);
   const model = useAnalysisStore((state) => state.live.model);
   const issues = useAnalysisStore((state) => state.current.issues);
   const selection = useViewStore((state) => state.selection);
   const select = useViewStore((state) => state.select);
-  const written = useMemo(() => listObjects(files).filter((o) => o.ref.kind === 'NetworkPolicy'), [files]);
+  const written = useAnalysisStore((state) => state.current.writtenPolicies);
   const invalid = useMemo(() => {
     const counts = new Map<string, number>();
     for (const issue of issues) {
