@@ -101,8 +101,10 @@ export function evaluateModel(model: Model, previous?: Evaluation): Evaluation {
   const C = classMembers.length;
   const n = compiled.workloads.length;
   const isPatch = previous !== undefined && previous.compiled.cache.lineage === compiled.cache.lineage;
-  const newIngress = externals(compiled.ingressIPRanges);
-  const newEgress = externals(compiled.egressIPRanges);
+  // Ranges are cached per ipBlock, so the same blocks in the same order give the same range objects and the same pieces.
+  const sameRanges = (a: readonly IPRange[], b: readonly IPRange[]) => a.length === b.length && a.every((r, i) => r === b[i]);
+  const newIngress = isPatch && sameRanges(previous.compiled.ingressIPRanges, compiled.ingressIPRanges) ? previous.ingressExternals : externals(compiled.ingressIPRanges);
+  const newEgress = isPatch && sameRanges(previous.compiled.egressIPRanges, compiled.egressIPRanges) ? previous.egressExternals : externals(compiled.egressIPRanges);
   const isSameIngress = isPatch && sameExternals(previous.ingressExternals, newIngress);
   const isSameEgress = isPatch && sameExternals(previous.egressExternals, newEgress);
   const ingressExternals = isSameIngress ? previous.ingressExternals : newIngress;
