@@ -60,6 +60,7 @@ spec:
 `;
 
 test('pasting a file of policies without workloads draws the workloads they select, marked inferred, and the flows they allow', async ({ page, context }, testInfo) => {
+  test.setTimeout(90_000); // two documents analysed and laid out end to end; 30 s is tight on a busy 2-core machine
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
   await expect(page.locator('main.app__canvas .react-flow')).toHaveAttribute('data-layout', 'done', { timeout: 20_000 });
