@@ -217,5 +217,6 @@ console.log(`target ${DUMP.workloads} × ${DUMP.policies} at the dump's shape �
 console.log(`target its evaluation ≤ ${TARGET_DUMP_HEAP_MB} MB of heap: ${dumpHeap <= TARGET_DUMP_HEAP_MB ? 'met' : 'MISSED'} (${dumpHeap.toFixed(0)} MB of heap + array buffers retained after GC)`);
 console.log(`target one-policy edit of 1000 × 300 ≤ ${TARGET_EDIT_MS} ms: ${edit <= TARGET_EDIT_MS ? 'met' : 'MISSED'} (${fmt(edit)})`);
 console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; real = evaluateModel over all pairs and external pieces`);
+figures.load_1min = loadavg()[0];
 const rounded = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 10) / 10 : v]));
 console.log(JSON.stringify(rounded));
