@@ -23,6 +23,7 @@ spec: {podSelector: {}, policyTypes: [Egress]}
 test('after setting a baseline, a policy change shows as added, changed and removed edges on the canvas and in the panel', async ({ page }, testInfo) => {
   await page.goto('/');
   await expect(page.locator('.react-flow[data-layout="done"]')).toBeVisible({ timeout: 20_000 });
+  await page.getByTestId('show-all-flows').check();
   await page.getByRole('group', { name: 'Baseline' }).getByRole('button', { name: 'Set baseline' }).click();
   const panel = page.getByRole('region', { name: /Changes since baseline/ });
   await expect(panel).toContainText('Changes since baseline (0)');

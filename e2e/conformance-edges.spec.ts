@@ -29,6 +29,7 @@ for (const name of CASES) {
 
     await page.goto('/');
     await expect(page.locator('main.app__canvas .react-flow')).toHaveAttribute('data-layout', 'done', { timeout: 20_000 });
+    await page.getByTestId('show-all-flows').check();
     await page.locator('[data-testid="open-files"]').setInputFiles(readdirSync(inputDir).map((file) => join(inputDir, file)));
     await expect(page.getByTestId('rf__node-ns:shop')).toHaveCount(0);
     await expect(page.locator('main.app__canvas .react-flow')).toHaveAttribute('data-layout', 'done', { timeout: 20_000 });

@@ -62,6 +62,8 @@ const isWorkload = (peer: string) => !peer.endsWith('[External]');
 test('dropping two files on the window merges both into the workspace, with the edges the CLI prints', async ({ page, request }, testInfo) => {
   await page.goto('/');
   await expect(page.getByTestId('rf__node-shop/api[Deployment]')).toBeVisible();
+  // Compared pair by pair with the CLI: draw every flow, not only the decided ones.
+  await page.getByTestId('show-all-flows').check();
 
   // Built in the page (the e2e code is typed without the DOM library, hence the expression string).
   const dataTransfer = await page.evaluateHandle(`(() => {

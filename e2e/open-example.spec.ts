@@ -39,7 +39,10 @@ test('opening the app shows the bundled three-tier example laid out as a graph',
   await expect(page.getByTestId(`rf__edge-${FRONTEND}=>${API}`)).toContainText('TCP 8080');
   await expect(page.getByTestId(`rf__edge-${API}=>${DB}`)).toContainText('TCP 5432');
   await expect(page.getByTestId(`rf__edge-ext:other=>${FRONTEND}`)).toContainText('TCP 8080');
-  await expect(page.getByTestId(`rf__edge-${FRONTEND}=>${COREDNS}`)).toContainText('all');
+  // frontend's egress and CoreDNS's ingress are both open: the cards say so, and the edge is drawn only on request.
+  await expect(page.getByTestId(`rf__edge-${FRONTEND}=>${COREDNS}`)).toHaveCount(0);
+  await expect(cards[0]).toContainText('egress: open');
+  await expect(cards[3]).toContainText('ingress: open');
   await expect(page.getByTestId(`rf__edge-${FRONTEND}=>${DB}`)).toHaveCount(0);
   await expect(page.getByTestId(`rf__edge-${COREDNS}=>${API}`)).toHaveCount(0);
 
@@ -51,4 +54,7 @@ test('opening the app shows the bundled three-tier example laid out as a graph',
   expect(overlaps(shop, await boxOf(frames.kubeSystem))).toBe(false);
 
   await page.screenshot({ path: testInfo.outputPath('three-tier.png') });
+  await page.getByTestId('show-all-flows').check();
+  await expect(page.getByTestId(`rf__edge-${FRONTEND}=>${COREDNS}`)).toContainText('all');
+  await expect(page.getByTestId(`rf__edge-${COREDNS}=>${API}`)).toHaveCount(0);
 });

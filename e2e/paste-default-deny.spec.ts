@@ -22,6 +22,8 @@ spec:
 test('pasting a default-deny policy on the canvas removes the edges into that namespace', async ({ page, context }, testInfo) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
+  // The DNS edges from open workloads to open CoreDNS are drawn only when every flow is.
+  await page.getByTestId('show-all-flows').check();
 
   for (const src of [FRONTEND, API, DB]) await expect(page.getByTestId(edge(src, COREDNS))).toHaveCount(1);
   await expect(page.getByTestId(edge(FRONTEND, API))).toContainText('TCP 8080');

@@ -8,6 +8,7 @@ const COREDNS = 'kube-system/coredns[Deployment]';
 test('selecting a workload lists its policies and peers; selecting a policy highlights what it selects and admits', async ({ page }, testInfo) => {
   await page.goto('/');
   await expect(page.locator('main.app__canvas .react-flow')).toHaveAttribute('data-layout', 'done', { timeout: 20_000 });
+  await page.getByTestId('show-all-flows').check();
   const inspector = page.getByTestId('inspector');
   const node = (id: string) => page.getByTestId(`rf__node-${id}`);
 

@@ -14,6 +14,8 @@ export interface GraphRequest {
 
 /** The graph the canvas draws, the namespaces drawn collapsed, and how many errors the analysis it was drawn from had. */
 export interface CanvasGraph {
+  /** The request it answers (with the document revision the worker drew it for). */
+  request: GraphRequest;
   graph: Graph;
   collapsedNamespaces: readonly string[];
   errorCount: number;
@@ -28,5 +30,5 @@ export function canvasGraph(analysis: Analysis, request: GraphRequest): CanvasGr
     showAllFlows: request.showAllFlows,
     collapsedNamespaces,
   });
-  return { graph, collapsedNamespaces, errorCount: analysis.issues.filter((issue) => issue.severity === 'error').length };
+  return { request, graph, collapsedNamespaces, errorCount: analysis.issues.filter((issue) => issue.severity === 'error').length };
 }

@@ -46,9 +46,6 @@ import { WorkloadNode } from './WorkloadNode';
 
 const nodeTypes: NodeTypes = { namespace: NamespaceNode, namespaceGroup: NamespaceGroupNode, workload: WorkloadNode, external: ExternalNode };
 const edgeTypes: EdgeTypes = { flow: FlowEdge };
-/** Up to this many cards the view never fits below `READABLE_ZOOM`, so labels stay at 10 px or more. */
-const SMALL_GRAPH = 40;
-const READABLE_ZOOM = 0.9;
 /** Above this many nodes and edges, only those in view are rendered. */
 const VIRTUALISE_AT = 300;
 const miniMapSize = { width: 150, height: 100 };
@@ -107,7 +104,9 @@ export function Canvas() {
   const namespaces = useAnalysisStore((state) => state.live.model.namespaces);
   const names = useMemo(() => namespaces.map((namespace) => namespace.name), [namespaces]);
   const expansion = useNamespaceExpansion(collapsed, names);
-  const scope = `${revision}|${layoutRound}|${[...hiddenNamespaces].sort().join(',')}|${[...collapsed].sort().join(',')}`;
+  // The scope of the graph shown (not of the view's newest wishes, which the worker may not have answered yet).
+  const drawnFor = drawn?.request;
+  const scope = `${drawnFor?.revision ?? -1}|${layoutRound}|${[...(drawnFor?.hiddenNamespaces ?? [])].sort().join(',')}|${[...collapsed].sort().join(',')}`;
   const { layout, isLayingOut } = useCanvasLayout(graph, scope);
   const [nodes, setNodes] = useNodesState<CanvasNode>([]);
 
@@ -116,20 +115,22 @@ export function Canvas() {
   }, [graph, layout, dragged, setNodes]);
 
   const focus = useMemo(() => focusOf(graph, selection, focusDepth), [graph, selection, focusDepth]);
-  const cards = graph.nodes.filter((node) => node.type !== 'namespace').length;
-  const fitOptions = useMemo(
-    () => ({ padding: 0.15, maxZoom: 1.2, ...(cards <= SMALL_GRAPH ? { minZoom: READABLE_ZOOM } : {}), ...(focus ? { nodes: [...focus].map((id) => ({ id })) } : {}) }),
-    [cards, focus],
-  );
+  const fitOptions = useMemo(() => ({ padding: 0.1, maxZoom: 1.2, ...(focus ? { nodes: [...focus].map((id) => ({ id })) } : {}) }), [focus]);
 
   // Fit the view when a full layout lands, when the focus changes and when the pane is resized; otherwise leave the view alone.
   const fitted = useRef<string | null>(null);
   const fitKey = `${scope}|${focus ? [...focus].join(',') : ''}`;
   useEffect(() => {
     if (layout === null || isLayingOut || nodes.length === 0 || fitted.current === fitKey) return;
+    // Wait until the nodes React Flow holds stand where the layout put them.
+    const isPlaced = nodes.every((node) => {
+      const target = dragged[node.id] ?? layout.positions[node.id];
+      return target === undefined || (node.position.x === target.x && node.position.y === target.y);
+    });
+    if (!isPlaced) return;
     fitted.current = fitKey;
     void fitView(fitOptions);
-  }, [layout, isLayingOut, nodes, fitKey, fitOptions, fitView]);
+  }, [layout, isLayingOut, nodes, dragged, fitKey, fitOptions, fitView]);
   const wrapper = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = wrapper.current;

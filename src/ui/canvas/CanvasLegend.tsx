@@ -8,10 +8,10 @@ function EdgeSample({ className }: { className: string }) {
   );
 }
 
-/** What the canvas' marks mean: shields, open sides, inferred workloads, collapsed namespaces and every edge style; collapsible, open by default. */
+/** What the canvas' marks mean: shields, open sides, inferred workloads, collapsed namespaces and every edge style; always at hand, folded until opened so it never hides the graph. */
 export function CanvasLegend() {
   return (
-    <details className="canvas-legend" open data-testid="legend">
+    <details className="canvas-legend" data-testid="legend">
       <summary>Legend</summary>
       <ul>
         <li>

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { BaseEdge, useInternalNode, useStore, type EdgeProps, type InternalNode } from '@xyflow/react';
 import type { FlowEdgeType } from '../../store/graph/buildGraph';
 import { flowEdgePath, type Box } from './flowEdgePath';
-import { FAR_ZOOM } from './farZoom';
+import { labelFontSize } from './farZoom';
 
 function boxOf(node: InternalNode): Box | undefined {
   const { x, y } = node.internals.positionAbsolute;
@@ -10,14 +10,14 @@ function boxOf(node: InternalNode): Box | undefined {
   return [x, y, width, height].every(Number.isFinite) ? { x, y, width, height } : undefined;
 }
 
-/** An allowed flow: an arrow from client to server with its connection label (left out when zoomed far out); pod edges solid, external dashed, partial dotted, aggregated thick. */
+/** An allowed flow: an arrow from client to server with its connection label (at least 10 px on screen, left out when zoomed far out); pod edges solid, external dashed, partial dotted, aggregated thick. */
 export const FlowEdge = memo(function FlowEdge({ source, target, data, markerEnd, style }: EdgeProps<FlowEdgeType>) {
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
   const sourceBox = sourceNode && boxOf(sourceNode);
   const targetBox = targetNode && boxOf(targetNode);
-  // Far out, labels are unreadable anyway: leaving them out also spares the browser measuring each one.
-  const isFar = useStore((state) => state.transform[2] < FAR_ZOOM);
+  // Labels keep at least 10 px on screen as the view zooms out; far out they are left out, which also spares measuring each one.
+  const labelSize = useStore((state) => labelFontSize(state.transform[2]));
   if (!sourceBox || !targetBox || !data) return null;
   const { path, labelX, labelY } = flowEdgePath(sourceBox, targetBox, data.hasReverse);
   const kind = data.isPartial ? 'partial' : data.kind;
@@ -26,7 +26,8 @@ export const FlowEdge = memo(function FlowEdge({ source, target, data, markerEnd
       path={path}
       labelX={labelX}
       labelY={labelY}
-      label={isFar ? undefined : data.label}
+      label={labelSize === null ? undefined : data.label}
+      labelStyle={labelSize === null ? undefined : { fontSize: labelSize }}
       labelBgPadding={[4, 2]}
       labelBgBorderRadius={4}
       markerEnd={markerEnd}

@@ -1,4 +1,5 @@
-import { analyze, diffEvaluations, isEmptyConns, type SourceFile } from '../../engine';
+import { diffEvaluations, isEmptyConns, type SourceFile } from '../../engine';
+import { selectAnalysis } from '../../store/selectAnalysis';
 import { compactConns } from '../../store/graph/compactConns';
 
 /** One line of a change preview: an edge that appears, disappears or changes its ports. */
@@ -9,8 +10,8 @@ export interface PreviewLine {
 
 /** The edges a change alters, in words, comparing the workspace before and after it. */
 export function previewChanges(before: readonly SourceFile[], after: readonly SourceFile[]): PreviewLine[] {
-  const a = analyze(before);
-  const b = analyze(after);
+  const a = selectAnalysis({ files: before });
+  const b = selectAnalysis({ files: after });
   const name = (id: string) => id.replace(/\[(External)\]$/, ' (external)');
   return diffEvaluations(a.evaluation, b.evaluation).map((c) => ({
     kind: c.kind,

@@ -7,6 +7,7 @@ export const EXAMPLES = [
   { file: 'three-tier.yaml', title: 'Three-tier shop', hint: 'frontend → api → db, default-deny' },
   { file: 'microservices.yaml', title: 'Microservices', hint: 'a dozen services in four namespaces' },
   { file: 'ipblocks-named-ports.yaml', title: 'ipBlocks and named ports', hint: 'CIDRs with except, http/metrics/grpc' },
+  { file: 'bank.yaml', title: 'Small bank', hint: '10 workloads, 9 policies in six namespaces' },
 ] as const;
 
 /** The toolbar's "Examples ▾" menu: one click opens a bundled example as the workspace (undoable). */

@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+import { realisticClusterYaml } from '../src/engine/testing/realisticClusterYaml';
+
+test('a cluster of 1,000 workloads opens on the namespace view, and a namespace expands into its workloads', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const cluster = realisticClusterYaml({ workloads: 1000 });
+  await page.goto('/');
+  await page.getByTestId('open-files').setInputFiles({ name: 'cluster.yaml', mimeType: 'application/yaml', buffer: Buffer.from(cluster.all) });
+  await expect(page.getByTestId('document-summary')).toContainText('policies', { timeout: 120_000 });
+  const canvas = page.locator('main.app__canvas .react-flow');
+  await expect(page.locator('main.app__canvas .react-flow__node-namespaceGroup').first()).toBeVisible({ timeout: 120_000 });
+  await expect(canvas).toHaveAttribute('data-layout', 'done', { timeout: 120_000 });
+
+  // One node per namespace, no workload cards, far fewer elements than workloads.
+  await expect(page.locator('main.app__canvas .react-flow__node-workload')).toHaveCount(0);
+  const groups = await page.locator('main.app__canvas .react-flow__node-namespaceGroup').count();
+  expect(groups).toBeGreaterThan(10);
+  expect(groups).toBeLessThanOrEqual(cluster.namespaces);
+  const kubeSystem = page.getByTestId('rf__node-ns:kube-system');
+  await expect(kubeSystem).toContainText(/\d+ workloads?/);
+  await page.screenshot({ path: testInfo.outputPath('namespace-view.png') });
+
+  await kubeSystem.getByRole('button', { name: 'Expand namespace kube-system' }).click();
+  await expect(page.getByTestId('rf__node-kube-system/coredns[Deployment]')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('main.app__canvas .react-flow__node-namespaceGroup')).toHaveCount(groups - 1);
+  await expect(canvas).toHaveAttribute('data-layout', 'done');
+});
