@@ -50,6 +50,20 @@ describe('createAnalysisClient (in-process, as under Vitest)', () => {
     expect(analyses).toBe(1);
   });
 
+  it('hands each version the analysis of the one before, so an edit is evaluated incrementally, with the same answer', async () => {
+    const previousOf: (string | undefined)[] = [];
+    const host = createAnalysisHost(ANALYSIS_JOBS, (files, previous) => {
+      previousOf.push(previous ? 'previous' : undefined);
+      return analyze(files, { ...(previous ? { previous } : {}) });
+    });
+    const client = createAnalysisClient({ useWorker: false, host });
+    await client.run('analyze', 1, filesOf(policy('allow-web')), null);
+    const edited = filesOf(policy('allow-web', 'UDP'));
+    const outcome = await client.run('connlist', 2, edited, { format: 'txt' });
+    expect(previousOf).toEqual([undefined, 'previous']);
+    expect(outcome).toEqual({ status: 'done', version: 2, result: ANALYSIS_JOBS.connlist(analyze(edited), { format: 'txt' }, edited) });
+  });
+
   it('drops results for a version older than the newest asked about', async () => {
     const client = createAnalysisClient({ useWorker: false });
     const first = client.run('analyze', 1, filesOf(policy('first')), null);
