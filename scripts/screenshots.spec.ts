@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { realisticClusterYaml } from '../src/engine/testing/realisticClusterYaml';
 
 const SHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -44,3 +45,47 @@ for (const example of EXAMPLES) {
     await page.screenshot({ path: `${SHOTS}${example.file}.png` });
   });
 }
+
+test('screenshot of the small bank example, readable at fit', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Examples ▾' }).click();
+  await page.getByRole('menuitem', { name: /^Small bank/ }).click();
+  await expect(page.getByRole('tab', { name: 'bank.yaml' })).toBeVisible();
+  await page.getByRole('button', { name: /YAML/, expanded: true }).click();
+  await page.getByTestId('legend').locator('summary').click();
+  await waitForLayout(page);
+  await page.mouse.move(0, 899);
+  await page.screenshot({ path: `${SHOTS}bank.png` });
+});
+
+test('screenshot of a policies-only file: the workloads its selectors imply, inferred', async ({ page, request }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  const bank = await (await request.get('/examples/bank.yaml')).text();
+  const policies = bank
+    .split(/^---$/m)
+    .filter((doc) => /^kind: NetworkPolicy$/m.test(doc))
+    .join('---');
+  await page.getByTestId('open-files').setInputFiles({ name: 'bank-policies.yaml', mimeType: 'application/yaml', buffer: Buffer.from(policies) });
+  await expect(page.getByRole('tab', { name: 'bank-policies.yaml' })).toBeVisible();
+  await expect(page.locator('.workload-node--inferred').first()).toBeVisible();
+  await page.getByRole('button', { name: /YAML/, expanded: true }).click();
+  await waitForLayout(page);
+  await page.mouse.move(0, 899);
+  await page.screenshot({ path: `${SHOTS}policies-only.png` });
+});
+
+test('screenshot of a 1,000-workload cluster on the namespace view', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  const cluster = realisticClusterYaml({ workloads: 1000 });
+  await page.getByTestId('open-files').setInputFiles({ name: 'cluster-1000.yaml', mimeType: 'application/yaml', buffer: Buffer.from(cluster.all) });
+  await expect(page.locator('.react-flow__node-namespaceGroup').first()).toBeVisible({ timeout: 120_000 });
+  await page.getByRole('button', { name: /YAML/, expanded: true }).click();
+  await expect(page.locator('main.app__canvas .react-flow')).toHaveAttribute('data-layout', 'done', { timeout: 120_000 });
+  await waitForLayout(page);
+  await page.mouse.move(0, 899);
+  await page.screenshot({ path: `${SHOTS}cluster-1000.png` });
+});

@@ -99,6 +99,8 @@ export function Canvas() {
     drawGraph({ revision, hiddenNamespaces, draftCidrs, showAllFlows, collapsed: chosenCollapsed });
   }, [revision, hiddenNamespaces, draftCidrs, showAllFlows, chosenCollapsed]);
   const drawn = useAnalysisStore((state) => state.canvas?.graph);
+  // Until the worker has answered the newest version, what is drawn may be out of date.
+  const isAnalysing = useAnalysisStore((state) => state.isPending || state.canvas === null);
   const graph = drawn?.graph ?? EMPTY_GRAPH;
   const collapsed = drawn?.collapsedNamespaces ?? NONE;
   const namespaces = useAnalysisStore((state) => state.live.model.namespaces);
@@ -145,6 +147,28 @@ export function Canvas() {
     observer.observe(element);
     return () => observer.disconnect();
   }, [fitView, fitOptions]);
+
+  // A node an edit added off screen: fit the view so the person sees it (nothing moves, only the view).
+  const known = useRef<{ scope: string; ids: Set<string> } | null>(null);
+  useEffect(() => {
+    if (layout === null || isLayingOut || nodes.length === 0) return;
+    const ids = new Set(nodes.map((node) => node.id));
+    const before = known.current;
+    known.current = { scope, ids };
+    const element = wrapper.current;
+    if (before === null || before.scope !== scope || element === null) return;
+    const { x: tx, y: ty, zoom } = getViewport();
+    const absolute = (node: CanvasNode) => {
+      const parent = node.parentId ? nodes.find((n) => n.id === node.parentId) : undefined;
+      return { x: node.position.x + (parent?.position.x ?? 0), y: node.position.y + (parent?.position.y ?? 0) };
+    };
+    const isOffScreen = nodes.some((node) => {
+      if (before.ids.has(node.id)) return false;
+      const { x, y } = absolute(node);
+      return x * zoom + tx < 0 || y * zoom + ty < 0 || (x + (node.width ?? 0)) * zoom + tx > element.clientWidth || (y + (node.height ?? 0)) * zoom + ty > element.clientHeight;
+    });
+    if (isOffScreen) void fitView({ ...fitOptions, duration: 200 });
+  }, [layout, isLayingOut, nodes, scope, fitOptions, fitView, getViewport]);
 
   // Bring a selected node into view, keeping the zoom, when the selection changes without focus.
   const selectedNode = selection?.kind === 'workload' ? selection.id : selection?.kind === 'namespace' ? `ns:${selection.id}` : null;
@@ -237,7 +261,7 @@ export function Canvas() {
       <div ref={wrapper} className="canvas-wrapper">
         <ReactFlow
           className={classes}
-          data-layout={isLayingOut ? 'running' : 'done'}
+          data-layout={isLayingOut || isAnalysing ? 'running' : 'done'}
           data-graph-version={versionOf(graph)}
           nodes={shownNodes}
           edges={shownEdges}

@@ -58,4 +58,17 @@ describe('extendLayout', async () => {
     const boxes = topBoxes(after, extended);
     for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(overlaps(a, b), `${a.id} / ${b.id}`).toBe(false);
   });
+
+  it('fills a frame as a grid when workloads are added one at a time, not as one long column', () => {
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    let docs: string[] = [pod('first', 'grow')];
+    let grown = extendLayout({ positions: {}, frameSizes: {} }, graphOf(docs));
+    for (const name of names) {
+      docs = [...docs, pod(name, 'grow')];
+      grown = extendLayout(grown, graphOf(docs));
+    }
+    const cards = ['first', ...names].map((name) => grown.positions[`grow/${name}[Pod]`]);
+    expect(new Set(cards.map((p) => p.x)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(cards.map((p) => `${p.x},${p.y}`)).size).toBe(cards.length);
+  });
 });

@@ -9,31 +9,36 @@ interface Box extends Point, Size {}
 const overlapsX = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width;
 const overlapsY = (a: Box, b: Box) => a.y < b.y + b.height && b.y < a.y + a.height;
 
-/** Places `cards` in rows below `top` inside a frame, wrapping at `width`; returns where each goes and the bottom-right corner reached. */
-function placeInRows(cards: readonly CanvasNode[], top: number, width: number, into: Record<string, Point>): Point {
-  let x = FRAME_PADDING.side;
-  let y = top;
-  let right = 0;
-  let bottom = top;
-  for (const card of cards) {
-    const w = card.width ?? 0;
-    const h = card.height ?? 0;
-    if (x > FRAME_PADDING.side && x + w > width - FRAME_PADDING.side) {
-      x = FRAME_PADDING.side;
-      y = bottom + GAP.y;
+/**
+ * Places `fresh` cards of a frame in the first free cells of a grid (about √n columns, or as many as the frame is
+ * wide), row by row from the top, skipping cells a placed card overlaps; returns the bottom-right corner reached.
+ */
+function placeInFreeCells(cards: readonly CanvasNode[], fresh: readonly CanvasNode[], frameWidth: number, into: Record<string, Point>): Point {
+  const taken: Box[] = cards.filter((card) => into[card.id] !== undefined).map((card) => ({ ...into[card.id], width: card.width ?? 0, height: card.height ?? 0 }));
+  const cellWidth = Math.max(...fresh.map((card) => card.width ?? 0)) + GAP.x;
+  const cellHeight = Math.max(...fresh.map((card) => card.height ?? 0)) + GAP.y;
+  const columns = Math.max(Math.ceil(Math.sqrt(cards.length)), Math.floor((frameWidth - 2 * FRAME_PADDING.side + GAP.x) / cellWidth), 1);
+  const corner = taken.reduce((c, box) => ({ x: Math.max(c.x, box.x + box.width), y: Math.max(c.y, box.y + box.height) }), { x: 0, y: 0 });
+  let cell = 0;
+  for (const card of fresh) {
+    for (;;) {
+      const box: Box = { x: FRAME_PADDING.side + (cell % columns) * cellWidth, y: FRAME_PADDING.top + Math.floor(cell / columns) * cellHeight, width: card.width ?? 0, height: card.height ?? 0 };
+      cell += 1;
+      if (taken.some((other) => overlapsX(box, other) && overlapsY(box, other))) continue;
+      into[card.id] = { x: box.x, y: box.y };
+      taken.push(box);
+      corner.x = Math.max(corner.x, box.x + box.width);
+      corner.y = Math.max(corner.y, box.y + box.height);
+      break;
     }
-    into[card.id] = { x, y };
-    right = Math.max(right, x + w);
-    bottom = Math.max(bottom, y + h);
-    x += w + GAP.x;
   }
-  return { x: right, y: bottom };
+  return corner;
 }
 
 /**
  * The layout with a place for every node of `graph` it lacks, moving nothing it
- * already places: 1. a new workload goes in a new row at the bottom of its frame,
- * which grows, pushing the nodes beside and below it out of the way; 2. a new frame
+ * already places: 1. a new workload goes in the first free cell of a grid in its
+ * frame, which grows if it must, pushing the nodes beside and below it out of the way; 2. a new frame
  * (its cards in a grid), collapsed namespace or address block goes beside the nodes
  * of its kind: address blocks below the others on the left, the rest in a column to the right.
  */
@@ -57,9 +62,7 @@ export function extendLayout(layout: Layout, graph: Graph): Layout {
     const cards = members.get(frame.id) ?? [];
     const fresh = cards.filter((card) => positions[card.id] === undefined);
     if (fresh.length === 0) continue;
-    const bottom = cards.filter((card) => positions[card.id] !== undefined).reduce((max, card) => Math.max(max, positions[card.id].y + (card.height ?? 0)), FRAME_PADDING.top - GAP.y);
-    const width = Math.max(size.width, 2 * FRAME_PADDING.side + (fresh[0].width ?? 0));
-    const corner = placeInRows(fresh, bottom + GAP.y, width, positions);
+    const corner = placeInFreeCells(cards, fresh, size.width, positions);
     const grown = { width: Math.max(size.width, corner.x + FRAME_PADDING.side), height: Math.max(size.height, corner.y + FRAME_PADDING.bottom) };
     const before: Box = { ...positions[frame.id], ...size };
     const dw = grown.width - size.width;
