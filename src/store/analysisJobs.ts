@@ -1,13 +1,11 @@
 import { explainConnection, formatConnlist, lintModel, listObjectRefs, type Analysis, type ConnlistFormat, type ExplainQuery, type Explanation, type Issue, type Lint, type Model, type SourceFile } from '../engine';
 import { canvasGraph, type CanvasGraph, type GraphRequest } from './graph/canvasGraph';
 
-/** What the `analyze` job answers: plain data the views draw from (no evaluation: it holds closures). */
+/** What the `analyze` job answers: plain data the views draw from (no evaluation: it holds closures; findings come from the `lints` job). */
 export interface AnalysisSummary {
   /** The decoded model; objects the API server would reject are left out (see `issues`). */
   model: Model;
   issues: Issue[];
-  /** Likely mistakes across all policies (the Findings list). */
-  lints: Lint[];
   /** How many allowed connections the evaluation lists. */
   connectionCount: number;
   /** How many of `issues` are errors. */
@@ -25,6 +23,8 @@ export interface AnalysisJobs {
   connlist: { options: { format: ConnlistFormat }; result: string };
   graph: { options: GraphRequest; result: CanvasGraph };
   explain: { options: ExplainQuery; result: Explanation };
+  /** Likely mistakes across all policies (the Findings list): the costliest job, so it runs after the others. */
+  lints: { options: null; result: Lint[] };
 }
 
 /** The name of a job. */
@@ -41,7 +41,6 @@ export function summarise(analysis: Analysis, files: readonly SourceFile[]): Ana
   return {
     model: analysis.model,
     issues: analysis.issues,
-    lints: lintModel(analysis.model, analysis.evaluation),
     connectionCount: analysis.connections.length,
     errorCount: analysis.issues.filter((issue) => issue.severity === 'error').length,
     writtenPolicies: listObjectRefs(files).filter((object) => object.ref.kind === 'NetworkPolicy'),
@@ -54,6 +53,7 @@ export const ANALYSIS_JOBS: { [K in JobName]: AnalysisJob<K> } = {
   connlist: (analysis, { format }) => formatConnlist(format, analysis.connections),
   graph: (analysis, request) => canvasGraph(analysis, request),
   explain: (analysis, query) => explainConnection(analysis.evaluation.compiled, query),
+  lints: (analysis) => lintModel(analysis.model, analysis.evaluation),
 };
 
 /** One request to the analysis host: run `job` on version `version` of the files (sent along when the host may not have them yet). */

@@ -45,6 +45,18 @@ describe('useAnalysisStore', () => {
     expect(useAnalysisStore.getState().answered?.version).toBe(useAnalysisStore.getState().version);
   });
 
+  it('brings the findings after the summary, and keeps those of the last valid version while the text has errors', async () => {
+    await idle();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const findings = useAnalysisStore.getState().findings;
+    expect(findings.map((lint) => lint.code)).toContain('workloads-inferred');
+    useDocumentStore.getState().setFileText('p.yaml', policy('TCPX'));
+    await idle();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(useAnalysisStore.getState().isStale).toBe(true);
+    expect(useAnalysisStore.getState().findings).toBe(findings);
+  });
+
   it('keeps the last valid summary while the text has errors, and counts them', async () => {
     await idle();
     useDocumentStore.getState().setFileText('p.yaml', policy('TCPX'));

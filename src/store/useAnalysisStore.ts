@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SourceFile } from '../engine';
+import type { Lint, SourceFile } from '../engine';
 import { createAnalysisClient, type AnalysisClient, type JobOutcome } from './analysisClient';
 import type { AnalysisSummary, JobName, JobOptions, JobResult } from './analysisJobs';
 import type { CanvasGraph, GraphRequest } from './graph/canvasGraph';
@@ -26,6 +26,8 @@ export interface AnalysisState {
   errorCount: number;
   /** Why the newest analysis failed, if it did. */
   failure: string | null;
+  /** The findings of the newest version answered without errors (they follow its summary). */
+  findings: Lint[];
   /** What the canvas asked to be drawn; null until a canvas asks. */
   graphRequest: GraphRequest | null;
   /** The graph the canvas draws, with the version and revision it answers: the newest without errors in the current revision. */
@@ -36,7 +38,6 @@ export interface AnalysisState {
 export const EMPTY_SUMMARY: AnalysisSummary = {
   model: { namespaces: [], workloads: [], policies: [], others: [] },
   issues: [],
-  lints: [],
   connectionCount: 0,
   errorCount: 0,
   writtenPolicies: [],
@@ -52,6 +53,7 @@ const initialState: AnalysisState = {
   isStale: false,
   errorCount: 0,
   failure: null,
+  findings: [],
   graphRequest: null,
   canvas: null,
 };
@@ -104,12 +106,18 @@ function request(files: readonly SourceFile[], revision: number): void {
   const version = useAnalysisStore.getState().version + 1;
   const { graphRequest } = useAnalysisStore.getState();
   useAnalysisStore.setState({ version, isPending: true });
-  // The graph first: it is what a person waits for; the summary (with findings) follows.
+  // The graph first: it is what a person waits for; the summary follows.
   if (graphRequest !== null) requestGraph(connected, version, graphRequest);
   void connected.client.run('analyze', version, files, null).then((outcome) => {
     if (connection !== connected || outcome.status === 'stale' || outcome.version !== useAnalysisStore.getState().version) return;
     if (outcome.status === 'error') useAnalysisStore.setState({ isPending: false, failure: outcome.message });
     else useAnalysisStore.setState((state) => answer(state, version, revision, files, outcome.result));
+  });
+  // Findings last: the costliest job, off the path of what a person waits for.
+  void connected.client.run('lints', version, files, null).then((outcome) => {
+    const state = useAnalysisStore.getState();
+    if (connection !== connected || outcome.status !== 'done' || state.answered?.version !== version || state.isStale) return;
+    useAnalysisStore.setState({ findings: outcome.result });
   });
 }
 

@@ -11,7 +11,8 @@ const MARK = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
 
 /** The navigator's "Findings (N)": likely mistakes across all policies, each with its objects and a one-click fix where safe. */
 export function LintList() {
-  const { lints, model } = useAnalysisStore((state) => state.live);
+  const model = useAnalysisStore((state) => state.live.model);
+  const lints = useAnalysisStore((state) => state.findings);
   const files = useDocumentStore((state) => state.files);
   const applyEdit = useDocumentStore((state) => state.applyEdit);
   const select = useViewStore((state) => state.select);
