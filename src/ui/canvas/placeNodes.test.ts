@@ -32,6 +32,13 @@ describe('placeNodes', () => {
     expect(placeNodes(graphNodes, previous, layout, {})[1].measured).toEqual({ width: 200, height: 90 });
   });
 
+  it('forgets a frame size measured before the layout gave the frame another', () => {
+    const previous = placeNodes(graphNodes, [], null, {}).map((n) => ({ ...n, measured: { width: 100, height: 100 } }));
+    const [frame, card] = placeNodes(graphNodes, previous, layout, {});
+    expect(frame.measured).toBeUndefined();
+    expect(card.measured).toEqual({ width: 100, height: 100 });
+  });
+
   it('prefers a dragged position over the layout', () => {
     const [, card] = placeNodes(graphNodes, [], layout, { 'shop/a[Pod]': { x: 99, y: 98 } });
     expect(card.position).toEqual({ x: 99, y: 98 });

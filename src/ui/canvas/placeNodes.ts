@@ -5,13 +5,16 @@ import type { Layout } from './layoutGraph';
 /**
  * The graph's nodes placed for React Flow: a position the person dragged wins over
  * the layout's, which wins over the graph's grid guess; frames take the layout's size;
- * sizes React Flow measured before are kept, so it does not measure every node again.
+ * sizes React Flow measured before are kept (a frame's only while the layout keeps its size), so it does not measure every node again.
  */
 export function placeNodes(nodes: readonly CanvasNode[], previous: readonly CanvasNode[], layout: Layout | null, dragged: Readonly<Record<string, Point>>): CanvasNode[] {
   const measured = new Map(previous.map((node) => [node.id, node.measured]));
   return nodes.map((node) => {
     const position = dragged[node.id] ?? layout?.positions[node.id] ?? node.position;
     const frame = node.type === 'namespace' ? layout?.frameSizes[node.id] : undefined;
-    return { ...node, ...frame, position, measured: measured.get(node.id) } as CanvasNode;
+    // A frame's size comes from the layout: a size measured before it may be stale (and would mislead fitting the view).
+    const known = measured.get(node.id);
+    const isCurrent = known !== undefined && (frame === undefined || (known.width === frame.width && known.height === frame.height));
+    return { ...node, ...frame, position, measured: isCurrent ? known : undefined } as CanvasNode;
   });
 }
