@@ -30,7 +30,7 @@ test('pasting a default-deny policy on the canvas removes the edges into that na
   await page.screenshot({ path: testInfo.outputPath('before-paste.png') });
 
   await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(DEFAULT_DENY)})`);
-  await page.locator('main.app__canvas .react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.locator('main.app__canvas .react-flow__pane').click({ position: { x: 12, y: 70 } });
   await page.keyboard.press('ControlOrMeta+V');
 
   await expect(page.getByRole('tab', { name: 'pasted.yaml' })).toHaveAttribute('aria-selected', 'true');

@@ -152,7 +152,8 @@ export function Canvas() {
   const known = useRef<{ scope: string; ids: Set<string> } | null>(null);
   useEffect(() => {
     if (layout === null || isLayingOut || nodes.length === 0) return;
-    const ids = new Set(nodes.map((node) => node.id));
+    // Only nodes the layout has placed count: one still at its grid guess is not where it will be.
+    const ids = new Set(nodes.filter((node) => layout.positions[node.id] !== undefined).map((node) => node.id));
     const before = known.current;
     known.current = { scope, ids };
     const element = wrapper.current;
@@ -163,11 +164,11 @@ export function Canvas() {
       return { x: node.position.x + (parent?.position.x ?? 0), y: node.position.y + (parent?.position.y ?? 0) };
     };
     const isOffScreen = nodes.some((node) => {
-      if (before.ids.has(node.id)) return false;
+      if (before.ids.has(node.id) || !ids.has(node.id)) return false;
       const { x, y } = absolute(node);
       return x * zoom + tx < 0 || y * zoom + ty < 0 || (x + (node.width ?? 0)) * zoom + tx > element.clientWidth || (y + (node.height ?? 0)) * zoom + ty > element.clientHeight;
     });
-    if (isOffScreen) void fitView({ ...fitOptions, duration: 200 });
+    if (isOffScreen) void fitView(fitOptions);
   }, [layout, isLayingOut, nodes, scope, fitOptions, fitView, getViewport]);
 
   // Bring a selected node into view, keeping the zoom, when the selection changes without focus.
@@ -246,9 +247,11 @@ export function Canvas() {
     },
     [select],
   );
+  // A drag pins the moved nodes, and the frames and address blocks where they stand, so a reload shows the same picture.
   const onNodeDragStop: OnNodeDrag<CanvasNode> = useCallback(
-    (_, __, moved) => keepPositions(Object.fromEntries(moved.map((node): [string, Point] => [node.id, node.position]))),
-    [keepPositions],
+    (_, __, moved) =>
+      keepPositions(Object.fromEntries([...nodes.filter((node) => node.parentId === undefined), ...moved].map((node): [string, Point] => [node.id, node.position]))),
+    [keepPositions, nodes],
   );
   const onPaneClick = useCallback(() => select(null), [select]);
   const [connecting, setConnecting] = useState<Connection | null>(null);

@@ -39,6 +39,11 @@ describe('placeNodes', () => {
     expect(card.measured).toEqual({ width: 100, height: 100 });
   });
 
+  it('grows a frame to hold a card dragged past its edge', () => {
+    const [frame] = placeNodes(graphNodes.map((n) => (n.type === 'workload' ? { ...n, width: 200, height: 112 } : n)), [], layout, { 'shop/a[Pod]': { x: 500, y: 60 } });
+    expect(frame).toMatchObject({ width: 500 + 200 + 24, height: 300 });
+  });
+
   it('prefers a dragged position over the layout', () => {
     const [, card] = placeNodes(graphNodes, [], layout, { 'shop/a[Pod]': { x: 99, y: 98 } });
     expect(card.position).toEqual({ x: 99, y: 98 });

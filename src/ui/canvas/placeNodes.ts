@@ -1,5 +1,5 @@
 import type { Point } from '../../store/useViewStore';
-import type { CanvasNode } from '../../store/graph/buildGraph';
+import { FRAME_PADDING, type CanvasNode } from '../../store/graph/buildGraph';
 import type { Layout } from './layoutGraph';
 
 /**
@@ -9,9 +9,19 @@ import type { Layout } from './layoutGraph';
  */
 export function placeNodes(nodes: readonly CanvasNode[], previous: readonly CanvasNode[], layout: Layout | null, dragged: Readonly<Record<string, Point>>): CanvasNode[] {
   const measured = new Map(previous.map((node) => [node.id, node.measured]));
+  // A frame always holds its cards, wherever they were dragged: it grows to their far corner.
+  const reach = new Map<string, Point>();
+  for (const node of nodes) {
+    if (node.parentId === undefined) continue;
+    const at = dragged[node.id] ?? layout?.positions[node.id] ?? node.position;
+    const far = reach.get(node.parentId) ?? { x: 0, y: 0 };
+    reach.set(node.parentId, { x: Math.max(far.x, at.x + (node.width ?? 0) + FRAME_PADDING.side), y: Math.max(far.y, at.y + (node.height ?? 0) + FRAME_PADDING.bottom) });
+  }
   return nodes.map((node) => {
     const position = dragged[node.id] ?? layout?.positions[node.id] ?? node.position;
-    const frame = node.type === 'namespace' ? layout?.frameSizes[node.id] : undefined;
+    const planned = node.type === 'namespace' ? layout?.frameSizes[node.id] : undefined;
+    const far = reach.get(node.id);
+    const frame = planned && far ? { width: Math.max(planned.width, far.x), height: Math.max(planned.height, far.y) } : planned;
     // A frame's size comes from the layout: a size measured before it may be stale (and would mislead fitting the view).
     const known = measured.get(node.id);
     const isCurrent = known !== undefined && (frame === undefined || (known.width === frame.width && known.height === frame.height));
