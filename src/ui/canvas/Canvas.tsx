@@ -159,9 +159,12 @@ export function Canvas() {
     const element = wrapper.current;
     if (before === null || before.scope !== scope || element === null) return;
     const { x: tx, y: ty, zoom } = getViewport();
+    // Where the layout (or a drag) puts a node: the nodes React Flow holds may not have caught up yet.
+    const placed = (id: string) => dragged[id] ?? layout.positions[id] ?? { x: 0, y: 0 };
     const absolute = (node: CanvasNode) => {
-      const parent = node.parentId ? nodes.find((n) => n.id === node.parentId) : undefined;
-      return { x: node.position.x + (parent?.position.x ?? 0), y: node.position.y + (parent?.position.y ?? 0) };
+      const parent = node.parentId === undefined ? { x: 0, y: 0 } : placed(node.parentId);
+      const at = placed(node.id);
+      return { x: at.x + parent.x, y: at.y + parent.y };
     };
     const isOffScreen = nodes.some((node) => {
       if (before.ids.has(node.id) || !ids.has(node.id)) return false;
@@ -169,7 +172,7 @@ export function Canvas() {
       return x * zoom + tx < 0 || y * zoom + ty < 0 || (x + (node.width ?? 0)) * zoom + tx > element.clientWidth || (y + (node.height ?? 0)) * zoom + ty > element.clientHeight;
     });
     if (isOffScreen) void fitView(fitOptions);
-  }, [layout, isLayingOut, nodes, scope, fitOptions, fitView, getViewport]);
+  }, [layout, isLayingOut, nodes, dragged, scope, fitOptions, fitView, getViewport]);
 
   // Bring a selected node into view, keeping the zoom, when the selection changes without focus.
   const selectedNode = selection?.kind === 'workload' ? selection.id : selection?.kind === 'namespace' ? `ns:${selection.id}` : null;
