@@ -20,6 +20,15 @@ test('a cluster of 1,000 workloads opens on the namespace view, and a namespace 
   await expect(kubeSystem).toContainText(/\d+ workloads?/);
   await page.screenshot({ path: testInfo.outputPath('namespace-view.png') });
 
+  // Thousands of aggregated edges are a tangle: only the selection's are drawn, and the canvas says so.
+  await expect(page.getByTestId('edge-count')).toContainText('select a node to draw its edges');
+  const edges = page.locator('main.app__canvas .react-flow__edge');
+  await expect(edges).toHaveCount(0);
+  await kubeSystem.locator('.namespace-group__name').click();
+  await expect.poll(() => edges.count()).toBeGreaterThan(0);
+  const drawn = await Promise.all((await edges.all()).map(async (edge) => (await edge.getAttribute('data-testid')) ?? ''));
+  expect(drawn.every((id) => id.includes('ns:kube-system'))).toBe(true);
+
   await kubeSystem.getByRole('button', { name: 'Expand namespace kube-system' }).click();
   await expect(page.getByTestId('rf__node-kube-system/coredns[Deployment]')).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('main.app__canvas .react-flow__node-namespaceGroup')).toHaveCount(groups - 1);

@@ -46,6 +46,8 @@ import { WorkloadNode } from './WorkloadNode';
 
 const nodeTypes: NodeTypes = { namespace: NamespaceNode, namespaceGroup: NamespaceGroupNode, workload: WorkloadNode, external: ExternalNode };
 const edgeTypes: EdgeTypes = { flow: FlowEdge };
+/** Above this many edges a graph is a tangle: only the edges of the selection are drawn. */
+export const EDGE_BUDGET = 400;
 /** Above this many nodes and edges, only those in view are rendered. */
 const VIRTUALISE_AT = 300;
 const miniMapSize = { width: 150, height: 100 };
@@ -212,6 +214,18 @@ export function Canvas() {
       })),
     [nodes, emphasised, selection, focus],
   );
+  // Too many edges to read: unless every flow was asked for, draw those of the selected node (or namespace, or edge) only.
+  const isOverBudget = !showAllFlows && graph.edges.length > EDGE_BUDGET;
+  const touchesSelection = useCallback(
+    (source: string, target: string) => {
+      if (selection === null) return false;
+      if (selection.kind === 'edge') return selection.id === `${source}=>${target}`;
+      const id = selection.kind === 'namespace' ? `ns:${selection.id}` : selection.id;
+      const inNamespace = (end: string) => selection.kind === 'namespace' && end.startsWith(`${selection.id}/`);
+      return source === id || target === id || inNamespace(source) || inNamespace(target);
+    },
+    [selection],
+  );
   const baseline = useBaselineStore((state) => state.baseline);
   const diff = useMemo(
     () => (baseline ? graphDiff(buildGraph(selectAnalysis(baseline), { hiddenNamespaces, draftCidrs, showAllFlows, collapsedNamespaces: collapsed }), graph) : null),
@@ -223,12 +237,12 @@ export function Canvas() {
         ...edge,
         data: edge.data && diff ? markDiff(edge.data, diff.marks.get(edge.id) ?? (graph.edges.includes(edge) ? undefined : 'removed'), diff.changes.find((c) => c.id === edge.id)?.before) : edge.data,
         className: emphasised.edges.get(edge.id),
-        hidden: focus !== null && !(focus.has(edge.source) && focus.has(edge.target)),
+        hidden: focus !== null ? !(focus.has(edge.source) && focus.has(edge.target)) : isOverBudget && !touchesSelection(edge.source, edge.target),
         selected: selection?.kind === 'edge' && selection.id === edge.id,
         markerEnd: arrow,
         zIndex: 1,
       })),
-    [graph, diff, emphasised, selection, focus],
+    [graph, diff, emphasised, selection, focus, isOverBudget, touchesSelection],
   );
 
   const onNodesChange = useCallback(
@@ -293,7 +307,7 @@ export function Canvas() {
           </Controls>
           <MiniMap pannable zoomable nodeColor={miniMapColor} style={miniMapSize} />
           <Panel position="top-left">
-            <CanvasControls graph={graph} collapsedCount={collapsed.length} namespaceCount={names.length} onExpandAll={expansion.expandAll} onCollapseAll={expansion.collapseAll} />
+            <CanvasControls graph={graph} isOverBudget={isOverBudget} collapsedCount={collapsed.length} namespaceCount={names.length} onExpandAll={expansion.expandAll} onCollapseAll={expansion.collapseAll} />
           </Panel>
           <Panel position="bottom-left" className="canvas__legend-panel">
             <CanvasLegend />

@@ -10,12 +10,15 @@ const DEPTHS = [
 /** The canvas' own switches: every flow or the decided ones, the namespace view, and focus on the selection's neighbourhood. */
 export function CanvasControls({
   graph,
+  isOverBudget,
   collapsedCount,
   namespaceCount,
   onExpandAll,
   onCollapseAll,
 }: {
   graph: Graph;
+  /** True when there are too many edges to draw them all: only the selection's are. */
+  isOverBudget: boolean;
   collapsedCount: number;
   namespaceCount: number;
   onExpandAll: () => void;
@@ -33,6 +36,7 @@ export function CanvasControls({
       </label>
       <span className="canvas-controls__count" data-testid="edge-count">
         {graph.edges.length} {graph.edges.length === 1 ? 'edge' : 'edges'}
+        {isOverBudget && ' — select a node to draw its edges'}
       </span>
       {namespaceCount > 0 && (
         <span className="canvas-controls__group">
