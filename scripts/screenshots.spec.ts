@@ -85,7 +85,21 @@ test('screenshot of a 1,000-workload cluster on the namespace view', async ({ pa
   await expect(page.locator('.react-flow__node-namespaceGroup').first()).toBeVisible({ timeout: 120_000 });
   await page.getByRole('button', { name: /YAML/, expanded: true }).click();
   await expect(page.locator('main.app__canvas .react-flow')).toHaveAttribute('data-layout', 'done', { timeout: 120_000 });
-  await waitForLayout(page);
+  await page.getByTestId('rf__node-ns:kube-system').locator('.namespace-group__name').click();
+  // Too many nodes to poll each box: wait until the view has stopped moving instead.
+  let last = '';
+  const viewport = page.locator('main.app__canvas .react-flow__viewport');
+  await expect
+    .poll(
+      async () => {
+        const now = (await viewport.getAttribute('style')) ?? '';
+        const isSettled = now === last;
+        last = now;
+        return isSettled;
+      },
+      { intervals: [1000], timeout: 60_000 },
+    )
+    .toBe(true);
   await page.mouse.move(0, 899);
   await page.screenshot({ path: `${SHOTS}cluster-1000.png` });
 });
