@@ -64,9 +64,9 @@ export interface GraphOptions {
 /** The fixed size of a workload card (CSS keeps it), so layout never waits for the browser to measure. */
 export const CARD = { width: 200, height: 112 } as const;
 /** The fixed size of a collapsed namespace card. */
-export const GROUP_CARD = { width: 220, height: 92 } as const;
+const GROUP_CARD = { width: 220, height: 92 } as const;
 /** The fixed size of an external address card. */
-export const EXTERNAL_CARD = { width: 200, height: 64 } as const;
+const EXTERNAL_CARD = { width: 200, height: 64 } as const;
 /** Room a frame keeps around its cards; the top holds the namespace name and labels. */
 export const FRAME_PADDING = { top: 48, side: 24, bottom: 24 } as const;
 /** Space between cards in the simple grid placement. */
@@ -83,7 +83,7 @@ export function edgeId(src: string, dst: string): string {
 }
 
 /** The size of a frame holding `count` cards in `columns` columns. */
-export function frameSize(count: number, columns: number): { width: number; height: number } {
+function frameSize(count: number, columns: number): { width: number; height: number } {
   const rows = Math.max(1, Math.ceil(count / columns));
   return {
     width: 2 * FRAME_PADDING.side + columns * CARD.width + (columns - 1) * GAP.x,

@@ -1,7 +1,7 @@
 import type { Model } from '../../engine';
 
 /** Above this many workloads the canvas opens on the namespace view: every namespace collapsed into one node. */
-export const NAMESPACE_VIEW_THRESHOLD = 150;
+const NAMESPACE_VIEW_THRESHOLD = 150;
 
 /**
  * Which namespaces are drawn collapsed: the person's choice when it was made for the

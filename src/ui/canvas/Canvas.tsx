@@ -47,7 +47,7 @@ import { WorkloadNode } from './WorkloadNode';
 const nodeTypes: NodeTypes = { namespace: NamespaceNode, namespaceGroup: NamespaceGroupNode, workload: WorkloadNode, external: ExternalNode };
 const edgeTypes: EdgeTypes = { flow: FlowEdge };
 /** Above this many edges a graph is a tangle: only the edges of the selection are drawn. */
-export const EDGE_BUDGET = 400;
+const EDGE_BUDGET = 400;
 /** Above this many nodes and edges, only those in view are rendered. */
 const VIRTUALISE_AT = 300;
 const miniMapSize = { width: 150, height: 100 };

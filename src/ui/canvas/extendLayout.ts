@@ -1,8 +1,6 @@
 import type { Point } from '../../store/useViewStore';
 import { FRAME_PADDING, GAP, type CanvasNode, type Graph } from '../../store/graph/buildGraph';
-import { gridPlace, type Layout, type Size } from './layoutGraph';
-
-const TOP_GAP = 96;
+import { gridPlace, TOP_GAP, type Layout, type Size } from './layoutGraph';
 
 interface Box extends Point, Size {}
 

@@ -51,7 +51,8 @@ function thinLinks(links: readonly [string, string][]): [string, string][] {
     });
 }
 const MAX_HEADER_WIDTH = 560;
-const TOP_GAP = 96;
+/** Space between top-level nodes (frames, collapsed namespaces, address blocks). */
+export const TOP_GAP = 96;
 
 /** A frame wide enough for its header: the namespace name and label chips, up to a cap. */
 function headerWidth(node: CanvasNode): number {
