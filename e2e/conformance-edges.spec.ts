@@ -23,6 +23,8 @@ function cliPairs(inputDir: string): string[] {
 for (const name of CASES) {
   test(`opening conformance case ${name} draws exactly the workload edges the CLI prints`, async ({ page }, testInfo) => {
     test.skip(!root, 'conformance corpus not found (set CONFORMANCE_DIR or place ../shared beside the project)');
+    // Every flow of a case is drawn (hundreds of edges for some): give a busy machine room.
+    test.setTimeout(90_000);
     const inputDir = join(root ?? '', 'cases', name, 'input');
     const expected = cliPairs(inputDir);
     expect(expected.length).toBeGreaterThan(0);
