@@ -3,7 +3,6 @@ import {
   Background,
   ControlButton,
   Controls,
-  MarkerType,
   MiniMap,
   Panel,
   ReactFlow,
@@ -24,8 +23,8 @@ import { useViewStore, type Point } from '../../store/useViewStore';
 import { ConnectFlowDialog } from '../flows/ConnectFlowDialog';
 import { isValidFlowConnection } from '../flows/flowEndOf';
 import { useDraftExternals } from '../palette/useDraftExternals';
-import { buildGraph, type CanvasNode, type FlowEdgeData, type Graph } from '../../store/graph/buildGraph';
-import { graphDiff, type EdgeDiff } from '../baseline/graphDiff';
+import { buildGraph, type CanvasNode, type Graph } from '../../store/graph/buildGraph';
+import { graphDiff } from '../baseline/graphDiff';
 import { selectAnalysis } from '../../store/selectAnalysis';
 import { useBaselineStore } from '../../store/useBaselineStore';
 import { CanvasControls } from './CanvasControls';
@@ -39,6 +38,7 @@ import { NamespaceActionsContext } from './NamespaceActionsContext';
 import { NamespaceGroupNode } from './NamespaceGroupNode';
 import { NamespaceNode } from './NamespaceNode';
 import { placeNodes } from './placeNodes';
+import { isOverBudget, shownEdges } from './shownEdges';
 import { policyReach } from './policyReach';
 import { useCanvasLayout } from './useCanvasLayout';
 import { useNamespaceExpansion } from './useNamespaceExpansion';
@@ -46,12 +46,9 @@ import { WorkloadNode } from './WorkloadNode';
 
 const nodeTypes: NodeTypes = { namespace: NamespaceNode, namespaceGroup: NamespaceGroupNode, workload: WorkloadNode, external: ExternalNode };
 const edgeTypes: EdgeTypes = { flow: FlowEdge };
-/** Above this many edges a graph is a tangle: only the edges of the selection are drawn. */
-const EDGE_BUDGET = 400;
 /** Above this many nodes and edges, only those in view are rendered. */
 const VIRTUALISE_AT = 300;
 const miniMapSize = { width: 150, height: 100 };
-const arrow = { type: MarkerType.ArrowClosed, width: 18, height: 18 };
 
 const versions = new WeakMap<Graph, number>();
 let lastVersion = 0;
@@ -63,13 +60,6 @@ function versionOf(graph: Graph): number {
     versions.set(graph, version);
   }
   return version;
-}
-
-/** An edge's data marked against the baseline: added `+ …`, removed `− …`, changed `before → now`. */
-function markDiff(data: FlowEdgeData, mark: EdgeDiff | undefined, before: string | undefined): FlowEdgeData {
-  if (mark === undefined) return data;
-  const label = mark === 'added' ? `+ ${data.label}` : mark === 'removed' ? `− ${data.label}` : `${before ?? ''} → ${data.label}`;
-  return { ...data, diff: mark, label };
 }
 
 function miniMapColor(node: CanvasNode): string {
@@ -214,35 +204,14 @@ export function Canvas() {
       })),
     [nodes, emphasised, selection, focus],
   );
-  // Too many edges to read: unless every flow was asked for, draw those of the selected node (or namespace, or edge) only.
-  const isOverBudget = !showAllFlows && graph.edges.length > EDGE_BUDGET;
-  const touchesSelection = useCallback(
-    (source: string, target: string) => {
-      if (selection === null) return false;
-      if (selection.kind === 'edge') return selection.id === `${source}=>${target}`;
-      const id = selection.kind === 'namespace' ? `ns:${selection.id}` : selection.id;
-      const inNamespace = (end: string) => selection.kind === 'namespace' && end.startsWith(`${selection.id}/`);
-      return source === id || target === id || inNamespace(source) || inNamespace(target);
-    },
-    [selection],
-  );
   const baseline = useBaselineStore((state) => state.baseline);
   const diff = useMemo(
     () => (baseline ? graphDiff(buildGraph(selectAnalysis(baseline), { hiddenNamespaces, draftCidrs, showAllFlows, collapsedNamespaces: collapsed }), graph) : null),
     [baseline, graph, hiddenNamespaces, draftCidrs, showAllFlows, collapsed],
   );
-  const shownEdges = useMemo(
-    () =>
-      [...graph.edges, ...(diff?.removed ?? [])].map((edge) => ({
-        ...edge,
-        data: edge.data && diff ? markDiff(edge.data, diff.marks.get(edge.id) ?? (graph.edges.includes(edge) ? undefined : 'removed'), diff.changes.find((c) => c.id === edge.id)?.before) : edge.data,
-        className: emphasised.edges.get(edge.id),
-        hidden: focus !== null ? !(focus.has(edge.source) && focus.has(edge.target)) : isOverBudget && !touchesSelection(edge.source, edge.target),
-        selected: selection?.kind === 'edge' && selection.id === edge.id,
-        markerEnd: arrow,
-        zIndex: 1,
-      })),
-    [graph, diff, emphasised, selection, focus, isOverBudget, touchesSelection],
+  const edges = useMemo(
+    () => shownEdges({ graph, diff, emphasis: emphasised.edges, selection, focus, showAllFlows }),
+    [graph, diff, emphasised, selection, focus, showAllFlows],
   );
 
   const onNodesChange = useCallback(
@@ -284,7 +253,7 @@ export function Canvas() {
           data-layout={isLayingOut || isAnalysing ? 'running' : 'done'}
           data-graph-version={versionOf(graph)}
           nodes={shownNodes}
-          edges={shownEdges}
+          edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -307,7 +276,7 @@ export function Canvas() {
           </Controls>
           <MiniMap pannable zoomable nodeColor={miniMapColor} style={miniMapSize} />
           <Panel position="top-left">
-            <CanvasControls graph={graph} isOverBudget={isOverBudget} collapsedCount={collapsed.length} namespaceCount={names.length} onExpandAll={expansion.expandAll} onCollapseAll={expansion.collapseAll} />
+            <CanvasControls graph={graph} isOverBudget={isOverBudget(graph, showAllFlows)} collapsedCount={collapsed.length} namespaceCount={names.length} onExpandAll={expansion.expandAll} onCollapseAll={expansion.collapseAll} />
           </Panel>
           <Panel position="bottom-left" className="canvas__legend-panel">
             <CanvasLegend />
