@@ -1,16 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadWorkspace, migrate, restoreWorkspace, saveWorkspace, startAutosave, WORKSPACE_STORAGE_KEY, type WorkspaceStorage } from './persistWorkspace';
+import { loadWorkspace, migrate, restoreWorkspace, saveWorkspace, startAutosave } from './persistWorkspace';
 import { useDocumentStore } from './useDocumentStore';
 import { useViewStore } from './useViewStore';
+import { memoryStorage, type WorkspaceStorage } from './workspaceStorage';
 
 const file = { name: 'shop.yaml', text: 'kind: Namespace\nmetadata: {name: shop}\n' };
 const documentState = useDocumentStore.getState();
 const viewState = useViewStore.getState();
-
-function memoryStorage(initial: Record<string, string> = {}): WorkspaceStorage & { data: Record<string, string> } {
-  const data = { ...initial };
-  return { data, getItem: (key) => data[key] ?? null, setItem: (key, value) => void (data[key] = value) };
-}
 
 describe('persistWorkspace', () => {
   beforeEach(() => {
@@ -23,19 +19,19 @@ describe('persistWorkspace', () => {
     vi.restoreAllMocks();
   });
 
-  it('saves the files and dragged positions under one versioned key, and loads them back', () => {
+  it('saves the files and dragged positions as one versioned value, and loads them back', async () => {
     const storage = memoryStorage();
     useDocumentStore.getState().openFiles([file]);
     useViewStore.getState().keepPositions({ 'ns:shop': { x: 10, y: 20 } });
     useViewStore.getState().select({ kind: 'namespace', id: 'shop' });
-    expect(saveWorkspace(storage, new Date('2026-11-25T10:00:00Z'))).toBe(true);
-    expect(JSON.parse(storage.data[WORKSPACE_STORAGE_KEY])).toEqual({
+    expect(await saveWorkspace(storage, new Date('2026-11-25T10:00:00Z'))).toBe(true);
+    expect(storage.value).toEqual({
       version: 1,
       files: [file],
       positions: { 'ns:shop': { x: 10, y: 20 } },
       savedAt: '2026-11-25T10:00:00.000Z',
     });
-    expect(loadWorkspace(storage)).toEqual({ version: 1, files: [file], positions: { 'ns:shop': { x: 10, y: 20 } }, savedAt: '2026-11-25T10:00:00.000Z' });
+    expect(await loadWorkspace(storage)).toEqual({ version: 1, files: [file], positions: { 'ns:shop': { x: 10, y: 20 } }, savedAt: '2026-11-25T10:00:00.000Z' });
   });
 
   it('restores a saved workspace with its positions, and restoring is not an undo step', () => {
@@ -46,10 +42,10 @@ describe('persistWorkspace', () => {
     expect(useDocumentStore.temporal.getState().pastStates).toHaveLength(0);
   });
 
-  it('saves once, after a quiet moment, whatever the number of changes before it', () => {
+  it('saves once, after a quiet moment, whatever the number of changes before it', async () => {
     vi.useFakeTimers();
     const storage = memoryStorage();
-    const setItem = vi.spyOn(storage, 'setItem');
+    const setItem = vi.spyOn(storage, 'write');
     const stop = startAutosave(storage, 500);
     useDocumentStore.getState().openFiles([file]);
     vi.advanceTimersByTime(300);
@@ -59,38 +55,55 @@ describe('persistWorkspace', () => {
     expect(setItem).not.toHaveBeenCalled();
     vi.advanceTimersByTime(300);
     expect(setItem).toHaveBeenCalledTimes(1);
-    expect(loadWorkspace(storage)?.positions).toEqual({ a: { x: 1, y: 1 } });
+    expect((await loadWorkspace(storage))?.positions).toEqual({ a: { x: 1, y: 1 } });
     useViewStore.getState().setSearchText('api');
     vi.advanceTimersByTime(1000);
     expect(setItem).toHaveBeenCalledTimes(1);
     useDocumentStore.getState().setFileText('shop.yaml', 'kind: Pod\n');
     stop();
     expect(setItem).toHaveBeenCalledTimes(2);
-    expect(loadWorkspace(storage)?.files).toEqual([{ name: 'shop.yaml', text: 'kind: Pod\n' }]);
+    expect((await loadWorkspace(storage))?.files).toEqual([{ name: 'shop.yaml', text: 'kind: Pod\n' }]);
   });
 
-  it('ignores a corrupt save with a warning instead of failing', () => {
+  it('writes a pending change at once when the page is hidden, since an asynchronous write may never finish', async () => {
+    const page = new EventTarget();
+    vi.stubGlobal('window', page);
+    const storage = memoryStorage();
+    const write = vi.spyOn(storage, 'write');
+    const stop = startAutosave(storage, 500);
+    useDocumentStore.getState().openFiles([file]);
+    page.dispatchEvent(new Event('pagehide'));
+    expect(write).not.toHaveBeenCalled();
+    expect((await loadWorkspace(storage))?.files).toEqual([file]);
+    stop();
+    vi.unstubAllGlobals();
+  });
+
+  it('reads the JSON text an older version saved, as well as the stored object', async () => {
+    const saved = { version: 1, files: [file], positions: {}, savedAt: 'then' };
+    expect(await loadWorkspace(memoryStorage(JSON.stringify(saved)))).toEqual(saved);
+    expect(await loadWorkspace(memoryStorage(saved))).toEqual(saved);
+  });
+
+  it('ignores a corrupt save with a warning instead of failing', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    for (const text of ['{not json', 'null', '42', '{"version":1,"files":"x"}', '{"version":99,"files":[]}']) {
-      expect(loadWorkspace(memoryStorage({ [WORKSPACE_STORAGE_KEY]: text }))).toBeNull();
+    for (const stored of ['{not json', 'null', '42', '{"version":1,"files":"x"}', '{"version":99,"files":[]}', 42, { version: 99, files: [] }]) {
+      expect(await loadWorkspace(memoryStorage(stored))).toBeNull();
     }
-    expect(warn).toHaveBeenCalledTimes(5);
-    expect(loadWorkspace(memoryStorage())).toBeNull();
-    expect(warn).toHaveBeenCalledTimes(5);
+    expect(warn).toHaveBeenCalledTimes(7);
+    expect(await loadWorkspace(memoryStorage())).toBeNull();
+    expect(warn).toHaveBeenCalledTimes(7);
   });
 
-  it('survives storage that throws on read or write', () => {
+  it('survives storage that fails on read or write', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const broken: WorkspaceStorage = {
-      getItem: () => {
-        throw new Error('SecurityError');
-      },
-      setItem: () => {
-        throw new Error('QuotaExceededError');
-      },
+      read: () => Promise.reject(new Error('SecurityError')),
+      write: () => Promise.reject(new Error('QuotaExceededError')),
+      writeNow: () => false,
     };
-    expect(loadWorkspace(broken)).toBeNull();
-    expect(saveWorkspace(broken)).toBe(false);
+    expect(await loadWorkspace(broken)).toBeNull();
+    expect(await saveWorkspace(broken)).toBe(false);
   });
 });
 

@@ -2,9 +2,7 @@ import type { SourceFile } from '../engine';
 import { keysWith, pickKeys } from './stateKeys';
 import { useDocumentStore } from './useDocumentStore';
 import { useViewStore, type Point } from './useViewStore';
-
-/** The browser-storage key the workspace is saved under. */
-export const WORKSPACE_STORAGE_KEY = 'netpol-canvas:workspace';
+import type { WorkspaceStorage } from './workspaceStorage';
 
 /** The version of the saved shape this code writes; {@link migrate} reads it and every earlier one. */
 export const WORKSPACE_VERSION = 1;
@@ -20,9 +18,6 @@ export interface SavedWorkspace {
   /** When it was saved, as an ISO 8601 time. */
   savedAt: string;
 }
-
-/** The part of browser storage the autosave uses. */
-export type WorkspaceStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 const PERSISTED_DOCUMENT_KEYS = keysWith('document', 'isPersisted');
 const PERSISTED_VIEW_KEYS = keysWith('view', 'isPersisted');
@@ -61,46 +56,43 @@ export function migrate(saved: unknown): SavedWorkspace | null {
   return { version: WORKSPACE_VERSION, files, positions: positionsOf(saved.positions), savedAt: typeof saved.savedAt === 'string' ? saved.savedAt : '' };
 }
 
-/** The browser's local storage, or a storage that keeps nothing when the browser refuses access to it. */
-export function browserStorage(): WorkspaceStorage {
-  try {
-    return window.localStorage;
-  } catch {
-    return { getItem: () => null, setItem: () => undefined };
-  }
-}
-
 /** The workspace saved in `storage`, or null when there is none or it cannot be read (then a console warning says why). */
-export function loadWorkspace(storage: WorkspaceStorage): SavedWorkspace | null {
-  let text: string | null;
+export async function loadWorkspace(storage: WorkspaceStorage): Promise<SavedWorkspace | null> {
+  let stored: unknown;
   try {
-    text = storage.getItem(WORKSPACE_STORAGE_KEY);
+    stored = await storage.read();
   } catch (error) {
     console.warn('netpol-canvas: browser storage cannot be read, starting afresh.', error);
     return null;
   }
-  if (text === null) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
+  if (stored === undefined || stored === null) return null;
+  let parsed: unknown = stored;
+  if (typeof stored === 'string') {
+    try {
+      parsed = JSON.parse(stored);
+    } catch {
+      parsed = undefined;
+    }
   }
   const workspace = migrate(parsed);
   if (workspace === null) console.warn('netpol-canvas: the saved workspace is unreadable or from a newer version; it was ignored.');
   return workspace;
 }
 
-/** Saves the workspace's persisted state (see STATE_KEYS) to `storage`; false, with a console warning, when storage refuses it. */
-export function saveWorkspace(storage: WorkspaceStorage, now: Date = new Date()): boolean {
-  const saved: SavedWorkspace = {
+/** The workspace's persisted state (see STATE_KEYS), as saved at `now`. */
+function workspaceNow(now: Date): SavedWorkspace {
+  return {
     version: WORKSPACE_VERSION,
     ...pickKeys(useDocumentStore.getState(), PERSISTED_DOCUMENT_KEYS),
     positions: { ...pickKeys(useViewStore.getState(), PERSISTED_VIEW_KEYS).positions },
     savedAt: now.toISOString(),
   };
+}
+
+/** Saves the workspace's persisted state to `storage`; false, with a console warning, when storage refuses it. */
+export async function saveWorkspace(storage: WorkspaceStorage, now: Date = new Date()): Promise<boolean> {
   try {
-    storage.setItem(WORKSPACE_STORAGE_KEY, JSON.stringify(saved));
+    await storage.write(workspaceNow(now));
     return true;
   } catch (error) {
     console.warn('netpol-canvas: the workspace could not be saved to browser storage.', error);
@@ -124,7 +116,14 @@ export function startAutosave(storage: WorkspaceStorage, delayMs: number = AUTOS
     if (timer === undefined) return;
     clearTimeout(timer);
     timer = undefined;
-    saveWorkspace(storage);
+    void saveWorkspace(storage);
+  };
+  // The page is going away: an asynchronous write may never finish, so a pending change is also written at once.
+  const flushNow = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    timer = undefined;
+    if (!storage.writeNow(workspaceNow(new Date()))) void saveWorkspace(storage);
   };
   const schedule = () => {
     if (timer !== undefined) clearTimeout(timer);
@@ -137,11 +136,11 @@ export function startAutosave(storage: WorkspaceStorage, delayMs: number = AUTOS
     if (PERSISTED_VIEW_KEYS.some((key) => state[key] !== previous[key])) schedule();
   });
   const hasWindow = typeof window !== 'undefined';
-  if (hasWindow) window.addEventListener('pagehide', flush);
+  if (hasWindow) window.addEventListener('pagehide', flushNow);
   return () => {
     flush();
     stopDocument();
     stopView();
-    if (hasWindow) window.removeEventListener('pagehide', flush);
+    if (hasWindow) window.removeEventListener('pagehide', flushNow);
   };
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { browserStorage, loadWorkspace, restoreWorkspace, startAutosave } from '../store/persistWorkspace';
+import { loadWorkspace, restoreWorkspace, startAutosave } from '../store/persistWorkspace';
+import { browserStorage } from '../store/workspaceStorage';
 import { startAnalysis } from '../store/useAnalysisStore';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { CanvasPane } from './canvas/CanvasPane';
@@ -19,10 +20,19 @@ export function App() {
 
   useEffect(() => {
     const storage = browserStorage();
-    const saved = loadWorkspace(storage);
-    if (saved) restoreWorkspace(saved);
-    else void openExample(BUNDLED_EXAMPLE);
-    return startAutosave(storage);
+    let stop: (() => void) | null = null;
+    let isUnmounted = false;
+    // Autosave starts only once the saved workspace is back, so it never writes over it with the empty start state.
+    void loadWorkspace(storage).then((saved) => {
+      if (isUnmounted) return;
+      if (saved) restoreWorkspace(saved);
+      else void openExample(BUNDLED_EXAMPLE);
+      stop = startAutosave(storage);
+    });
+    return () => {
+      isUnmounted = true;
+      stop?.();
+    };
   }, [openExample]);
 
   return (

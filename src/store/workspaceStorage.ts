@@ -1,0 +1,104 @@
+import { createStore, get, set } from 'idb-keyval';
+
+/** Where the autosave keeps the workspace: one value, written asynchronously (never a long task on the page). */
+export interface WorkspaceStorage {
+  /** The newest saved value as stored (an object, or JSON text), or undefined when there is none. */
+  read(): Promise<unknown>;
+  /** Replaces the saved value; rejects when the browser refuses it (e.g. storage full). */
+  write(value: unknown): Promise<void>;
+  /** Saves at once, synchronously, for a page that is going away (an asynchronous write may not finish); false when it could not. */
+  writeNow(value: unknown): boolean;
+}
+
+/** The `localStorage` key of the synchronous copy written when the page goes away (and of saves by older versions). */
+export const PAGE_EXIT_KEY = 'netpol-canvas:workspace';
+/** Above this many characters of JSON the page-exit copy is not written (it would block the exit and may not fit). */
+const PAGE_EXIT_LIMIT = 4_000_000;
+const DATABASE = 'netpol-canvas';
+const STORE = 'workspace';
+const KEY = 'current';
+
+/** A storage that keeps the value in memory only (tests, and browsers that refuse IndexedDB). */
+export function memoryStorage(initial?: unknown): WorkspaceStorage & { value: unknown } {
+  const storage = {
+    value: initial,
+    read: () => Promise.resolve(storage.value),
+    write: (value: unknown) => {
+      storage.value = structuredClone(value);
+      return Promise.resolve();
+    },
+    writeNow: (value: unknown) => {
+      storage.value = structuredClone(value);
+      return true;
+    },
+  };
+  return storage;
+}
+
+function savedAtOf(value: unknown): string {
+  let parsed = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return '';
+    }
+  }
+  const savedAt = typeof parsed === 'object' && parsed !== null ? (parsed as { savedAt?: unknown }).savedAt : undefined;
+  return typeof savedAt === 'string' ? savedAt : '';
+}
+
+function localStore(): Storage | null {
+  try {
+    return typeof window === 'undefined' ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The browser's IndexedDB (database `netpol-canvas`, store `workspace`): values are stored as structured clones, so a
+ * 10 MB workspace is neither stringified on the page nor bounded by `localStorage`'s few megabytes. When the page goes
+ * away, a copy is written to `localStorage` synchronously (if small enough); reading takes whichever is newer, so an
+ * edit made just before a reload is not lost. Memory only when IndexedDB is unavailable.
+ */
+export function browserStorage(): WorkspaceStorage {
+  const local = localStore();
+  const exitCopy = () => {
+    try {
+      return local?.getItem(PAGE_EXIT_KEY) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const writeNow = (value: unknown) => {
+    const text = JSON.stringify(value);
+    if (local === null || text.length > PAGE_EXIT_LIMIT) return false;
+    try {
+      local.setItem(PAGE_EXIT_KEY, text);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (typeof indexedDB === 'undefined') return { ...memoryStorage(exitCopy()), writeNow };
+  const store = createStore(DATABASE, STORE);
+  return {
+    read: async () => {
+      const saved: unknown = await get(KEY, store);
+      const copy = exitCopy();
+      if (copy === undefined) return saved;
+      return saved === undefined || savedAtOf(copy) > savedAtOf(saved) ? copy : saved;
+    },
+    write: async (value) => {
+      await set(KEY, value, store);
+      // The database now holds the newest save: an older page-exit copy would only take space.
+      try {
+        local?.removeItem(PAGE_EXIT_KEY);
+      } catch {
+        // Nothing to free.
+      }
+    },
+    writeNow,
+  };
+}
