@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// `npm run bench`: the engine bench (bench/evaluate.bench.ts), then the browser bench (bench/browser/), each printing
-// as it goes; the last line is one JSON object {"engine": {…}, "browser": {"machine": {…}, "sizes": {…}}}.
+// `npm run bench`: the engine bench (bench/evaluate.bench.ts), the worker bench (bench/worker.bench.ts), then the browser
+// bench (bench/browser/), each printing as it goes; the last line is one JSON object
+// {"engine": {…}, "worker": {…}, "browser": {"machine": {…}, "sizes": {…}}}.
 // BENCH_ENGINE=0 or BENCH_BROWSER=0 skips a part (its key is then null); the browser knobs are in browser.bench.ts.
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -38,12 +39,15 @@ function parseJson(line: string | undefined): unknown {
   }
 }
 
-const result: { engine: unknown; browser: unknown } = { engine: null, browser: null };
+const result: { engine: unknown; worker: unknown; browser: unknown } = { engine: null, worker: null, browser: null };
 
 if (process.env.BENCH_ENGINE !== '0') {
   console.log('=== engine bench (bench/evaluate.bench.ts)');
   const engine = await run(process.execPath, ['--import', 'tsx', 'bench/evaluate.bench.ts']);
   result.engine = engine.json ?? { error: `bench/evaluate.bench.ts exited with ${engine.code} without a JSON line` };
+  console.log('\n=== worker bench (bench/worker.bench.ts)');
+  const worker = await run(process.execPath, ['--import', 'tsx', 'bench/worker.bench.ts']);
+  result.worker = worker.json ?? { error: `bench/worker.bench.ts exited with ${worker.code} without a JSON line` };
 }
 
 if (process.env.BENCH_BROWSER !== '0') {
