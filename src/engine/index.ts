@@ -11,13 +11,14 @@ export type { CompiledModel, CompiledPolicy, CompiledRule, CompileCache, Directi
 export { exportManifests, type ExportScope } from './export/exportManifests';
 export { externalFlows, OTHER_ADDRESSES, type ExternalBlock, type ExternalFlow } from './evaluate/externalFlows';
 export { planAllowFlow, type FlowEnd, type FlowPlan, type PolicyChange } from './generate/planAllowFlow';
+export { simulateChanges, isRequestMet, externalRange, type PlanContext, type SideEffect, type ExactFix, type SimulatedChanges } from './generate/planEffects';
 export { applyPolicyChanges } from './generate/applyPolicyChanges';
 export { identifyingLabels } from './generate/identifyingLabels';
 export { POLICY_TEMPLATES, policyTemplate, type PolicyTemplateId, type TemplateOptions } from './generate/policyTemplates';
 export { dumpYaml } from './yaml/dumpYaml';
 export { planDenyFlow, type DenyPlan } from './generate/planDenyFlow';
 export { ruleToRaw, peerToRaw, portToRaw, selectorToRaw } from './generate/ruleToRaw';
-export { diffEvaluations, type ConnectionChange } from './evaluate/diffEvaluations';
+export { diffEvaluations, connectionTable, type ConnectionChange } from './evaluate/diffEvaluations';
 export { editObject, appendObject, listObjects, listObjectRefs, findObject, type ObjectRef, type WorkspaceObject } from './generate/editObject';
 export type { RawMap } from './decode/decodeContext';
 export { lintModel } from './lint/lintModel';

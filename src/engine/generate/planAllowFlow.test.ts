@@ -25,7 +25,7 @@ const CLUSTER = [deploy('frontend', 'shop', 'app: frontend, tier: web', 8080), d
 
 function allow(files: SourceFile[], src: FlowEnd, dst: FlowEnd, port?: number, protocol: 'TCP' | 'UDP' = 'TCP') {
   const a = analyze(files);
-  const plan = planAllowFlow(a.evaluation.compiled, a.model.policies, src, dst, port === undefined ? [] : [{ protocol, isProtocolDefaulted: false, port }]);
+  const plan = planAllowFlow(a, src, dst, port === undefined ? [] : [{ protocol, isProtocolDefaulted: false, port }]);
   const fileOf = (id: string) => a.model.workloads.find((w) => w.id === id)?.source?.file;
   return { plan, files: applyPolicyChanges(files, plan.changes, fileOf) };
 }
@@ -89,13 +89,13 @@ spec: {podSelector: {matchLabels: {app: db}}, ingress: [{from: [{podSelector: {m
 ${DENY}`;
     const files = [{ name: 'policies.yaml', text: policies }];
     const a = analyze(files, { inferWorkloads: true });
-    const plan = planAllowFlow(a.evaluation.compiled, a.model.policies, W('shop/api[Inferred]'), W('shop/any-pod[Inferred]'), [{ protocol: 'TCP', isProtocolDefaulted: false, port: 8080 }]);
-    // any-pod stands for every pod of shop (podSelector {}), so the policy written for it admits api into db too.
-    expect(plan.changes).toMatchObject([{ kind: 'create', manifest: { spec: { podSelector: {}, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'api' } } }] }] } } }]);
+    const plan = planAllowFlow({ ...a, inferWorkloads: true }, W('shop/api[Inferred]'), W('shop/any-pod[Inferred]'), [{ protocol: 'TCP', isProtocolDefaulted: false, port: 8080 }]);
+    // any-pod stands for the pods of shop that carry no app label: the new policy selects exactly that, so db gains nothing.
+    expect(plan.changes).toMatchObject([{ kind: 'create', manifest: { spec: { podSelector: { matchExpressions: [{ key: 'app', operator: 'DoesNotExist' }] }, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'api' } } }] }] } } }]);
     const after = analyze(applyPolicyChanges(files, plan.changes, () => undefined), { inferWorkloads: true });
     expect(after.issues.filter((i) => i.severity === 'error')).toEqual([]);
     const txt = formatConnlistTxt(after.connections).split('\n');
     expect(txt).toContain('shop/api[Inferred] => shop/any-pod[Inferred] : TCP 8080');
-    expect(txt).toContain('shop/api[Inferred] => shop/db[Inferred] : TCP 5432,8080');
+    expect(txt).toContain('shop/api[Inferred] => shop/db[Inferred] : TCP 5432');
   });
 });

@@ -1,149 +1,255 @@
 import { NAMESPACE_NAME_LABEL } from '../decode/decodeModel';
-import type { CompiledModel, Direction } from '../evaluate/compileModel';
-import { ipBlockRanges, isInRanges } from '../evaluate/compileModel';
+import type { Direction } from '../evaluate/compileModel';
+import { ipBlockRanges } from '../evaluate/compileModel';
 import { peerNamespaceMatches, peerPodMatches } from '../evaluate/peerMatches';
-import { isInside, parseCidr, parseIP, type IPRange } from '../ip/ipRange';
-import type { LabelSelector, NetworkPolicy, Peer, Rule, Workload } from '../model/types';
-import { identifyingLabels } from './identifyingLabels';
+import { formatRange, isInside, overlaps, parseCidr, parseIP, type IPRange } from '../ip/ipRange';
+import type { LabelSelector, LabelSelectorRequirement, NetworkPolicy, Peer, Rule, Workload } from '../model/types';
+import { matchesSelector } from '../selectors/matchesSelector';
+import { exactSelector } from './exactSelector';
+import { exactFixFor } from './exactFixFor';
+import { exclusionGroups } from './exclusionGroups';
 import type { FlowEnd, PolicyChange } from './planAllowFlow';
+import { isRequestMet, sideEffectsOf, simulateChanges, type ExactFix, type PlanContext, type SideEffect } from './planEffects';
 import { ruleToRaw, selectorToRaw } from './ruleToRaw';
 
-/** What removing a flow takes: rule edits (or a new isolating policy), explained. */
+/** What removing a flow takes: policy edits (or a new isolating policy), explained, and everything else they would alter. */
 export interface DenyPlan {
   isAlreadyDenied: boolean;
   changes: PolicyChange[];
   descriptions: string[];
+  /** Connections other than the removed one that Apply would change, with why; empty for an exact plan. */
+  sideEffects: SideEffect[];
+  /** The what-if edit that would make the plan exact, when labels are what stands in the way. */
+  exactFix?: ExactFix;
+  /** Why the flow cannot be removed (nothing to apply). */
+  refusal?: string;
 }
 
 type Remote = { workload: Workload } | { range: IPRange; cidr: string };
 
-function admits(peer: Peer, policyNs: string, remote: Remote, nsLabels: CompiledModel['namespaceLabels']): boolean {
-  if ('range' in remote) return peer.kind === 'ipBlock' && isInRanges(remote.range, ipBlockRanges(peer.cidr, peer.except));
-  const w = remote.workload;
-  if (peer.kind === 'ipBlock') {
-    const ranges = ipBlockRanges(peer.cidr, peer.except);
-    return w.ips.some((ip) => {
-      const r = parseIP(ip);
-      return r !== undefined && isInRanges(r, ranges);
-    });
-  }
-  return peerNamespaceMatches(peer, policyNs, w.namespace, nsLabels.get(w.namespace) ?? {}) && peerPodMatches(peer, w.labels);
+/** One way to deny the flow, before it is checked on a copy of the model. */
+interface Candidate {
+  changes: PolicyChange[];
+  descriptions: string[];
+  notes: Map<string, string>;
+  unclear: Workload[];
 }
 
-function excluding(selector: LabelSelector | undefined, labels: Record<string, string>): LabelSelector {
-  const base = selector ?? { matchLabels: {}, matchExpressions: [] };
-  const [key, value] = Object.entries(labels)[0] ?? [NAMESPACE_NAME_LABEL, ''];
-  return { matchLabels: base.matchLabels, matchExpressions: [...base.matchExpressions, { key, operator: 'NotIn', values: [value] }] };
+const EMPTY: LabelSelector = { matchLabels: {}, matchExpressions: [] };
+const ANY_PEERS: Peer[] = [
+  { kind: 'selector', namespaceSelector: EMPTY },
+  { kind: 'ipBlock', cidr: '0.0.0.0/0', except: [] },
+  { kind: 'ipBlock', cidr: '::/0', except: [] },
+];
+
+function cidrOf(r: IPRange): string {
+  const hostBits = (r.end - r.start + 1n).toString(2).length - 1;
+  return `${formatRange(r).split('-')[0]}/${(r.family === 4 ? 32 : 128) - hostBits}`;
 }
 
-/** Peers that admit all the old peers did except `remote` (as far as labels and CIDRs can say). */
-function narrowPeers(peers: readonly Peer[], policyNs: string, remote: Remote, workloads: readonly Workload[], nsLabels: CompiledModel['namespaceLabels']): Peer[] {
-  const source: Peer[] = peers.length > 0 ? [...peers] : [{ kind: 'selector', namespaceSelector: { matchLabels: {}, matchExpressions: [] } }, { kind: 'ipBlock', cidr: '0.0.0.0/0', except: [] }, { kind: 'ipBlock', cidr: '::/0', except: [] }];
-  const out: Peer[] = [];
-  for (const peer of source) {
-    if (!admits(peer, policyNs, remote, nsLabels)) {
-      out.push(peer);
-      continue;
-    }
-    if ('range' in remote) {
-      if (peer.kind !== 'ipBlock') continue;
-      const block = parseCidr(peer.cidr);
-      if (block && !isInside(block, remote.range)) out.push({ ...peer, except: [...peer.except, remote.cidr] });
-      continue;
-    }
-    if (peer.kind === 'ipBlock') {
-      out.push({ ...peer, except: [...peer.except, ...remote.workload.ips.map((ip) => (ip.includes(':') ? `${ip}/128` : `${ip}/32`))] });
-      continue;
-    }
-    const others = workloads.filter((w) => w.id !== remote.workload.id && admits(peer, policyNs, { workload: w }, nsLabels));
-    if (others.length === 0) continue;
-    const { labels } = identifyingLabels(remote.workload, workloads);
-    out.push({ ...peer, podSelector: excluding(peer.podSelector, labels) });
-  }
-  return out;
+function withRequirement(selector: LabelSelector | undefined, requirement: LabelSelectorRequirement): LabelSelector {
+  return { matchLabels: { ...(selector?.matchLabels ?? {}) }, matchExpressions: [...(selector?.matchExpressions ?? []), requirement] };
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'x';
 }
 
 /**
- * Plans how to stop `src` connecting to `dst`: 1. on the destination's ingress
- * side if it is isolated, else the source's egress side, every rule that admits
- * the other end is narrowed (a peer dropped, an `except` or a `NotIn` added) or
- * removed when nothing is left, and when that policy also selects other
- * workloads, a copy of the original rules is created for them alone; 2. when neither side is isolated, a policy that
- * isolates the destination and admits everyone else is created.
+ * Plans how to stop `src` connecting to `dst` and change nothing else:
+ * 1. candidates: narrow every rule that admits the other end on the
+ * destination's ingress side (or the source's egress side) when it is isolated,
+ * else create a policy that isolates exactly that workload and admits every peer
+ * but the other end; a narrowed peer keeps everyone else it admitted (a
+ * namespace `NotIn`, one peer per label requirement, an `except` inside the
+ * block's own family, the block dropped when the address is all it holds); a
+ * policy that also selects other workloads keeps its rules for them and a copy
+ * selecting exactly this workload gets the narrowed rules, 2. each candidate is
+ * applied to a copy of the model and validated, 3. the one that denies the flow
+ * with the fewest other changes wins, and those changes are named.
  */
-export function planDenyFlow(compiled: CompiledModel, src: FlowEnd, dst: FlowEnd): DenyPlan {
-  const { workloads, index } = compiled;
+export function planDenyFlow(context: PlanContext, src: FlowEnd, dst: FlowEnd): DenyPlan {
+  const { compiled } = context.evaluation;
+  const { workloads, index, namespaceLabels } = compiled;
   const resolve = (end: FlowEnd): Remote | undefined => {
     if ('workload' in end) {
       const i = index.get(end.workload);
       return i === undefined ? undefined : { workload: workloads[i] };
     }
     const range = parseCidr(end.cidr);
-    return range ? { range, cidr: end.cidr } : undefined;
+    return range ? { range, cidr: cidrOf(range) } : undefined;
   };
   const s = resolve(src);
   const d = resolve(dst);
-  const plan: DenyPlan = { isAlreadyDenied: false, changes: [], descriptions: [] };
-  if (!s || !d) return { ...plan, isAlreadyDenied: true };
+  const plan: DenyPlan = { isAlreadyDenied: false, changes: [], descriptions: [], sideEffects: [] };
+  if (!s || !d || isRequestMet(context.evaluation, src, dst, undefined)) return { ...plan, isAlreadyDenied: true };
   const nameOf = (r: Remote) => ('workload' in r ? r.workload.name : r.cidr);
-
-  const keepForSiblings = (policy: NetworkPolicy, direction: Direction, self: Workload, rules: Rule[]) => {
-    const name = `${policy.name}-except-${self.name}`.slice(0, 253);
-    const { labels } = identifyingLabels(self, workloads);
-    plan.changes.push({
-      kind: 'create',
-      policy: `${policy.namespace}/${name}`,
-      nearWorkload: self.id,
-      manifest: {
-        apiVersion: 'networking.k8s.io/v1',
-        kind: 'NetworkPolicy',
-        metadata: { name, namespace: policy.namespace },
-        spec: { podSelector: selectorToRaw(excluding(policy.podSelector, labels)), policyTypes: [direction === 'ingress' ? 'Ingress' : 'Egress'], [direction]: rules.map((r) => ruleToRaw(r, direction)) },
-      },
-    });
-    plan.descriptions.push(`Create ${policy.namespace}/${name} so the other workloads ${policy.id} selects keep those rules.`);
+  const taken = new Set(context.model.policies.map((p) => p.id));
+  const freeName = (namespace: string, base: string) => {
+    let name = base.slice(0, 240);
+    for (let k = 2; taken.has(`${namespace}/${name}`); k++) name = `${base.slice(0, 240)}-${k}`;
+    taken.add(`${namespace}/${name}`);
+    return name;
   };
 
-  const narrowSide = (direction: Direction, self: Workload, remote: Remote): boolean => {
-    const i = index.get(self.id) ?? -1;
-    const isolating = direction === 'ingress' ? compiled.ingressPolicies[i] : compiled.egressPolicies[i];
-    if (isolating.length === 0) return false;
-    for (const policy of isolating) {
-      const rules = direction === 'ingress' ? policy.ingress : policy.egress;
-      const edits: { index: number; rule: Rule | null }[] = [];
-      rules.forEach((rule, r) => {
-        if (rule.peers.length > 0 && !rule.peers.some((p) => admits(p, policy.namespace, remote, compiled.namespaceLabels))) return;
-        const peers = narrowPeers(rule.peers, policy.namespace, remote, workloads, compiled.namespaceLabels);
-        edits.push({ index: r, rule: peers.length > 0 ? { ...rule, peers } : null });
+  const admits = (peer: Peer, policyNs: string, remote: Remote): boolean => {
+    if (peer.kind === 'ipBlock') {
+      const ranges = ipBlockRanges(peer.cidr, peer.except);
+      if ('range' in remote) return ranges.some((r) => overlaps(r, remote.range));
+      return remote.workload.ips.some((ip) => {
+        const a = parseIP(ip);
+        return a !== undefined && ranges.some((r) => isInside(a, r));
       });
-      for (const edit of [...edits].reverse()) {
-        plan.changes.push({ kind: 'replace-rule', policy: policy.id, direction, ruleIndex: edit.index, rule: edit.rule ? ruleToRaw(edit.rule, direction) : null });
-        plan.descriptions.push(`${edit.rule ? 'Narrow' : 'Remove'} ${direction} rule ${edit.index + 1} of ${policy.id} so it no longer admits ${nameOf(remote)}.`);
-      }
-      const siblings = workloads.filter((w, j) => w.id !== self.id && (direction === 'ingress' ? compiled.ingressPolicies[j] : compiled.egressPolicies[j]).includes(policy));
-      if (edits.length > 0 && siblings.length > 0) keepForSiblings(policy, direction, self, edits.map((e) => rules[e.index]));
     }
-    return true;
+    if ('range' in remote) return false;
+    const w = remote.workload;
+    return peerNamespaceMatches(peer, policyNs, w.namespace, namespaceLabels.get(w.namespace) ?? {}) && peerPodMatches(peer, w.labels);
   };
 
-  const handled = ('workload' in d && narrowSide('ingress', d.workload, s)) || ('workload' in s && narrowSide('egress', s.workload, d));
-  if (!handled) {
-    const [direction, self, remote] = 'workload' in d ? (['ingress', d.workload, s] as const) : (['egress', (s as { workload: Workload }).workload, d] as const);
-    const peers = narrowPeers([], self.namespace, remote, workloads, compiled.namespaceLabels);
-    const { labels } = identifyingLabels(self, workloads);
-    const name = `deny-${direction === 'ingress' ? nameOf(remote) : self.name}-to-${direction === 'ingress' ? self.name : nameOf(remote)}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
-    plan.changes.push({
-      kind: 'create',
-      policy: `${self.namespace}/${name}`,
-      nearWorkload: self.id,
-      manifest: {
-        apiVersion: 'networking.k8s.io/v1',
-        kind: 'NetworkPolicy',
-        metadata: { name, namespace: self.namespace },
-        spec: { podSelector: { matchLabels: labels }, policyTypes: [direction === 'ingress' ? 'Ingress' : 'Egress'], [direction]: [ruleToRaw({ peers, ports: [] }, direction)] },
-      },
+  /** The peers that admit all `peer` did except `remote`, noting who else cannot be kept. */
+  const narrowPeer = (peer: Peer, policyNs: string, remote: Remote, c: Candidate): Peer[] => {
+    if (!admits(peer, policyNs, remote)) return [peer];
+    if (peer.kind === 'ipBlock') {
+      const block = parseCidr(peer.cidr) as IPRange;
+      const holes = 'range' in remote ? [remote.range] : remote.workload.ips.map(parseIP).filter((a): a is IPRange => a !== undefined && isInside(a, block));
+      if (holes.some((h) => isInside(block, h))) return [];
+      for (const h of holes) {
+        for (const w of workloads) {
+          const hit = w.ips.find((ip) => {
+            const a = parseIP(ip);
+            return a !== undefined && isInside(a, h);
+          });
+          if (hit && !('workload' in remote && remote.workload.id === w.id)) c.notes.set(w.id, `${w.name}'s address ${hit} lies in ${cidrOf(h)}, which the ipBlock ${peer.cidr} now excepts`);
+        }
+        if ('workload' in remote) c.notes.set(`${formatRange(h)}[External]`, `${formatRange(h).split('-')[0]} is ${remote.workload.name}'s address: the ipBlock ${peer.cidr} admitted ${remote.workload.name} by it, and the except shuts out the address itself`);
+      }
+      return [{ ...peer, except: [...peer.except, ...holes.map(cidrOf)] }];
+    }
+    const w = (remote as { workload: Workload }).workload;
+    const others = workloads.filter((o) => o.id !== w.id && admits(peer, policyNs, { workload: o }));
+    const out: Peer[] = [];
+    if (others.some((o) => o.namespace !== w.namespace)) {
+      out.push({ ...peer, namespaceSelector: withRequirement(peer.namespaceSelector, { key: NAMESPACE_NAME_LABEL, operator: 'NotIn', values: [w.namespace] }) });
+    }
+    const { groups, twins } = exclusionGroups(
+      w,
+      others.filter((o) => o.namespace === w.namespace),
+    );
+    for (const t of twins) c.notes.set(t.id, `${t.name} has exactly the labels of ${w.name}, so no selector keeps one and leaves out the other`);
+    if (twins.length > 0) c.unclear.push(w);
+    for (const g of groups) {
+      out.push({
+        kind: 'selector',
+        ...(peer.namespaceSelector ? { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: w.namespace }, matchExpressions: [] } } : {}),
+        podSelector: withRequirement(peer.podSelector, g.requirement),
+      });
+    }
+    return out;
+  };
+
+  /** The rules of one direction with `remote` left out; which rule numbers changed, and which were removed. */
+  const narrowRules = (rules: readonly Rule[], policyNs: string, remote: Remote, c: Candidate) => {
+    const out: Rule[] = [];
+    const narrowed: number[] = [];
+    const removed: number[] = [];
+    rules.forEach((rule, r) => {
+      const peers = rule.peers.length > 0 ? rule.peers : ANY_PEERS;
+      if (!peers.some((p) => admits(p, policyNs, remote))) {
+        out.push(rule);
+        return;
+      }
+      const kept = peers.flatMap((p) => narrowPeer(p, policyNs, remote, c));
+      if (kept.length === 0) removed.push(r + 1);
+      else {
+        narrowed.push(r + 1);
+        out.push({ ...rule, peers: kept });
+      }
     });
-    plan.descriptions.push(`Create ${self.namespace}/${name}: isolate ${self.name} for ${direction} and admit every peer except ${nameOf(remote)}.`);
+    return { rules: out, narrowed, removed };
+  };
+
+  const specOf = (p: NetworkPolicy, podSelector: LabelSelector, direction: Direction, rules: readonly Rule[]): Record<string, unknown> => {
+    const ingress = direction === 'ingress' ? rules : p.ingress;
+    const egress = direction === 'egress' ? rules : p.egress;
+    return {
+      podSelector: selectorToRaw(podSelector),
+      policyTypes: [...p.policyTypes],
+      ...(ingress.length > 0 ? { ingress: ingress.map((r) => ruleToRaw(r, 'ingress')) } : {}),
+      ...(egress.length > 0 ? { egress: egress.map((r) => ruleToRaw(r, 'egress')) } : {}),
+    };
+  };
+
+  const manifest = (name: string, namespace: string, spec: Record<string, unknown>) => ({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace }, spec });
+
+  const narrowSide = (direction: Direction, self: Workload, remote: Remote): Candidate => {
+    const c: Candidate = { changes: [], descriptions: [], notes: new Map(), unclear: [] };
+    const i = index.get(self.id) ?? -1;
+    for (const p of direction === 'ingress' ? compiled.ingressPolicies[i] : compiled.egressPolicies[i]) {
+      const { rules, narrowed, removed } = narrowRules(direction === 'ingress' ? p.ingress : p.egress, p.namespace, remote, c);
+      if (narrowed.length + removed.length === 0) continue;
+      const what = [narrowed.length > 0 ? `${direction} rule ${narrowed.join(', ')} no longer ${narrowed.length > 1 ? 'admit' : 'admits'} ${nameOf(remote)}` : '', removed.length > 0 ? `${direction} rule ${removed.join(', ')} removed (${nameOf(remote)} was all ${removed.length > 1 ? 'they' : 'it'} admitted)` : '']
+        .filter((t) => t !== '')
+        .join('; ');
+      const siblings = workloads.filter((w) => w.id !== self.id && w.namespace === p.namespace && matchesSelector(p.podSelector, w.labels));
+      const { groups, twins } = exclusionGroups(self, siblings);
+      for (const t of twins) c.notes.set(t.id, `${t.name} has exactly the labels of ${self.name}, so ${p.id} cannot select one without the other`);
+      if (twins.length > 0) c.unclear.push(self);
+      if (groups.length === 0) {
+        c.changes.push({ kind: 'replace-spec', policy: p.id, spec: specOf(p, p.podSelector, direction, rules) });
+        c.descriptions.push(`Edit ${p.id}: ${what}.`);
+        continue;
+      }
+      // The policy keeps its rules for its other workloads; a copy selecting exactly this one gets the narrowed rules.
+      c.changes.push({ kind: 'replace-spec', policy: p.id, spec: specOf(p, withRequirement(p.podSelector, groups[0].requirement), direction, direction === 'ingress' ? p.ingress : p.egress) });
+      c.descriptions.push(`Narrow the podSelector of ${p.id} so it no longer selects ${self.name}; its other workloads keep its rules.`);
+      for (const g of groups.slice(1)) {
+        const name = freeName(p.namespace, `${p.name}-keep`);
+        c.changes.push({ kind: 'create', policy: `${p.namespace}/${name}`, nearWorkload: g.members[0].id, manifest: manifest(name, p.namespace, specOf(p, withRequirement(p.podSelector, g.requirement), direction, direction === 'ingress' ? p.ingress : p.egress)) });
+        c.descriptions.push(`Create ${p.namespace}/${name}: ${p.id}'s rules for ${g.members.map((m) => m.name).join(', ')} (no one label keeps them all).`);
+      }
+      const name = freeName(p.namespace, `${p.name}-${slug(self.name)}`);
+      c.changes.push({ kind: 'create', policy: `${p.namespace}/${name}`, nearWorkload: self.id, manifest: manifest(name, p.namespace, specOf(p, exactSelector(self, workloads).selector, direction, rules)) });
+      c.descriptions.push(`Create ${p.namespace}/${name} selecting ${self.name}: ${p.id}'s rules, except ${what}.`);
+    }
+    return c;
+  };
+
+  const isolateSide = (direction: Direction, self: Workload, remote: Remote): Candidate => {
+    const c: Candidate = { changes: [], descriptions: [], notes: new Map(), unclear: [] };
+    const { selector, twins } = exactSelector(self, workloads);
+    for (const t of twins) c.notes.set(t.id, `${t.name} has exactly the labels of ${self.name}, so the new policy selects it too`);
+    if (twins.length > 0) c.unclear.push(self);
+    const peers = ANY_PEERS.flatMap((p) => narrowPeer(p, self.namespace, remote, c));
+    const name = freeName(self.namespace, `deny-${slug(direction === 'ingress' ? nameOf(remote) : self.name)}-to-${slug(direction === 'ingress' ? self.name : nameOf(remote))}`);
+    const spec = { podSelector: selectorToRaw(selector), policyTypes: [direction === 'ingress' ? 'Ingress' : 'Egress'], [direction]: [ruleToRaw({ peers, ports: [] }, direction)] };
+    c.changes.push({ kind: 'create', policy: `${self.namespace}/${name}`, nearWorkload: self.id, manifest: manifest(name, self.namespace, spec) });
+    c.descriptions.push(`Create ${self.namespace}/${name}: isolate ${self.name} for ${direction} and admit every peer except ${nameOf(remote)}.`);
+    return c;
+  };
+
+  // 1. The candidates, in order of preference: narrowing what isolates before isolating anew.
+  const candidates: Candidate[] = [];
+  const sides: [Direction, Remote, Remote][] = [
+    ['ingress', d, s],
+    ['egress', s, d],
+  ];
+  const isolated = ([direction, self]: [Direction, Remote, Remote]) => {
+    const i = 'workload' in self ? (index.get(self.workload.id) ?? -1) : -1;
+    return i >= 0 && (direction === 'ingress' ? compiled.ingressPolicies[i] : compiled.egressPolicies[i]).length > 0;
+  };
+  for (const side of sides) if (isolated(side)) candidates.push(narrowSide(side[0], (side[1] as { workload: Workload }).workload, side[2]));
+  for (const side of sides) if (!isolated(side) && 'workload' in side[1]) candidates.push(isolateSide(side[0], side[1].workload, side[2]));
+  // 2. Each checked on a copy of the model; 3. the exact one, or the one with the fewest other changes.
+  const cuts = [s, d].flatMap((r) => ('range' in r ? [r.range] : []));
+  let best: DenyPlan | undefined;
+  for (const c of candidates) {
+    if (c.changes.length === 0) continue;
+    const simulated = simulateChanges(context, c.changes, cuts);
+    if (simulated.errors.length > 0 || !isRequestMet(simulated.after, src, dst, undefined)) continue;
+    const sideEffects = sideEffectsOf(simulated, context, src, dst, c.notes);
+    if (best && best.sideEffects.length <= sideEffects.length) continue;
+    const exactFix = exactFixFor(c.unclear, workloads, sideEffects.length > 0);
+    best = { isAlreadyDenied: false, changes: c.changes, descriptions: c.descriptions, sideEffects, ...(exactFix ? { exactFix } : {}) };
   }
-  return plan;
+  return best ?? { ...plan, refusal: `No edit of the policies denies ${nameOf(s)} → ${nameOf(d)} without breaking them: edit the policies in the inspector.` };
 }

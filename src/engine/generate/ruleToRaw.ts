@@ -1,4 +1,4 @@
-import type { LabelSelector, Peer, PolicyPort, Rule } from '../model/types';
+import type { LabelSelector, NetworkPolicy, Peer, PolicyPort, Rule } from '../model/types';
 
 /** A label selector as YAML would hold it, empty parts left out. */
 export function selectorToRaw(s: LabelSelector): Record<string, unknown> {
@@ -33,5 +33,20 @@ export function ruleToRaw(rule: Rule, direction: 'ingress' | 'egress'): Record<s
   return {
     ...(rule.peers.length > 0 ? { [direction === 'ingress' ? 'from' : 'to']: rule.peers.map(peerToRaw) } : {}),
     ...(rule.ports.length > 0 ? { ports: rule.ports.map(portToRaw) } : {}),
+  };
+}
+
+/** A NetworkPolicy as YAML would hold it; `policyTypes` written only when it was (so defaulting stays as it was). */
+export function policyToRaw(p: NetworkPolicy): Record<string, unknown> {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: p.name, namespace: p.namespace },
+    spec: {
+      podSelector: selectorToRaw(p.podSelector),
+      ...(p.isPolicyTypesDefaulted ? {} : { policyTypes: [...p.policyTypes] }),
+      ...(p.ingress.length > 0 ? { ingress: p.ingress.map((r) => ruleToRaw(r, 'ingress')) } : {}),
+      ...(p.egress.length > 0 ? { egress: p.egress.map((r) => ruleToRaw(r, 'egress')) } : {}),
+    },
   };
 }

@@ -4,7 +4,7 @@ import threeTier from '../../../public/examples/three-tier.yaml?raw';
 import { allowFlowEdit, denyFlowEdit } from './flowEdit';
 
 const files: SourceFile[] = [{ name: 'three-tier.yaml', text: threeTier }];
-const analysis = analyze(files);
+const analysis = analyze(files, { inferWorkloads: true });
 const FRONTEND = 'shop/frontend[Deployment]';
 const API = 'shop/api[Deployment]';
 const DB = 'shop/db[StatefulSet]';
@@ -36,7 +36,7 @@ describe('denyFlowEdit', () => {
   it('removes the rule that admits the flow and says which one', () => {
     const edit = denyFlowEdit(analysis, API, DB);
     if (edit.kind !== 'edit') throw new Error(edit.message);
-    expect(edit.descriptions).toEqual(['Remove ingress rule 1 of shop/allow-db-from-api so it no longer admits api.']);
+    expect(edit.descriptions).toEqual(['Edit shop/allow-db-from-api: ingress rule 1 removed (api was all it admitted).']);
     expect(lines(edit.apply(files)).some((l) => l.includes(`${API} => ${DB}`))).toBe(false);
   });
 
