@@ -39,6 +39,13 @@ if (typeof window !== 'undefined') {
     },
   });
 
+  // jsdom has no scrolling: scrollTo moves scrollTop and fires `scroll` (virtualised lists follow it); scrollIntoView does nothing.
+  Element.prototype.scrollTo = function scrollTo(this: Element, options?: ScrollToOptions | number) {
+    if (typeof options === 'object' && options.top !== undefined) this.scrollTop = options.top;
+    this.dispatchEvent(new Event('scroll'));
+  } as Element['scrollTo'];
+  Element.prototype.scrollIntoView = function scrollIntoView() {};
+
   globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
   globalThis.DOMMatrixReadOnly ??= DOMMatrixReadOnlyStub as unknown as typeof DOMMatrixReadOnly;
 }

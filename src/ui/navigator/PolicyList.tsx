@@ -4,7 +4,11 @@ import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import { useViewStore, type Selection } from '../../store/useViewStore';
 import { newPolicyManifest } from '../policyEditor/policyEdits';
+import { NavigatorRows } from './NavigatorRows';
 import './navigatorLists.css';
+
+/** The height of a policy row: a line for `ns/name`, one for its policyTypes (see navigatorLists.css). */
+const ROW_HEIGHT = 38;
 
 /** The namespace a new policy goes to: that of the selection, else the first namespace of the model, else `default`. */
 function namespaceFor(selection: Selection | null, namespaces: readonly string[]): string {
@@ -28,6 +32,15 @@ export function PolicyList() {
     }
     return counts;
   }, [issues]);
+  const policies = model.policies;
+  const rows = useMemo(() => {
+    const byId = new Map(policies.map((policy) => [policy.id, policy]));
+    return written.map((object, i) => {
+      const id = `${object.ref.namespace}/${object.ref.name}`;
+      return { key: `${object.file}:${object.line}:${i}`, height: ROW_HEIGHT, id, errors: invalid.get(`NetworkPolicy ${id}`) ?? 0, decoded: byId.get(id) };
+    });
+  }, [written, policies, invalid]);
+  const selectedKey = selection?.kind === 'policy' ? (rows.find((row) => row.id === selection.id)?.key ?? null) : null;
   const addPolicy = () => {
     const namespace = namespaceFor(selection, model.namespaces.map((ns) => ns.name));
     const taken = new Set(written.filter((o) => o.ref.namespace === namespace).map((o) => o.ref.name));
@@ -44,33 +57,30 @@ export function PolicyList() {
         </button>
       </div>
       {written.length === 0 && <p className="navigator-list__empty">No NetworkPolicy: every pod may connect anywhere.</p>}
-      <ul>
-        {written.map((object, i) => {
-          const id = `${object.ref.namespace}/${object.ref.name}`;
+      <NavigatorRows
+        rows={rows}
+        selectedKey={selectedKey}
+        renderRow={({ id, errors, decoded }) => {
           const isSelected = selection?.kind === 'policy' && selection.id === id;
-          const errors = invalid.get(`NetworkPolicy ${id}`) ?? 0;
-          const decoded = model.policies.find((p) => p.id === id);
           return (
-            <li key={`${object.file}:${object.line}:${i}`}>
-              <button type="button" className="navigator-list__item" aria-pressed={isSelected} onClick={() => select(isSelected ? null : { kind: 'policy', id })}>
-                <span className="navigator-list__name">
-                  {errors > 0 && (
-                    <span className="navigator-list__error" title={`${errors} error${errors === 1 ? '' : 's'}`}>
-                      ⚠{' '}
-                    </span>
-                  )}
-                  {id}
-                </span>
-                <span className="navigator-list__meta">
-                  {errors > 0
-                    ? `invalid: ${errors} error${errors === 1 ? '' : 's'}`
-                    : decoded && `${decoded.policyTypes.join(', ')}${decoded.isPolicyTypesDefaulted ? ' (defaulted)' : ''}`}
-                </span>
-              </button>
-            </li>
+            <button type="button" className="navigator-list__item" aria-pressed={isSelected} onClick={() => select(isSelected ? null : { kind: 'policy', id })}>
+              <span className="navigator-list__name">
+                {errors > 0 && (
+                  <span className="navigator-list__error" title={`${errors} error${errors === 1 ? '' : 's'}`}>
+                    ⚠{' '}
+                  </span>
+                )}
+                {id}
+              </span>
+              <span className="navigator-list__meta">
+                {errors > 0
+                  ? `invalid: ${errors} error${errors === 1 ? '' : 's'}`
+                  : decoded && `${decoded.policyTypes.join(', ')}${decoded.isPolicyTypesDefaulted ? ' (defaulted)' : ''}`}
+              </span>
+            </button>
           );
-        })}
-      </ul>
+        }}
+      />
     </section>
   );
 }
