@@ -3,9 +3,11 @@ import { PROTOCOLS, type Endpoint, type Explanation, type ExplainQuery, type Pro
 import { runOnDocument, useAnalysisStore } from '../../store/useAnalysisStore';
 import { useViewStore } from '../../store/useViewStore';
 import { describeExplanation } from './describeExplanation';
+import { EndpointField } from './EndpointField';
 import './explainPanel.css';
 
 const EXTERNAL = '__external__';
+const EXTERNAL_CHOICE = { value: EXTERNAL, label: 'an external address…' };
 
 function endpointOf(choice: string, ip: string): Endpoint {
   return choice === EXTERNAL ? { ip } : { workload: choice };
@@ -53,33 +55,14 @@ export function ExplainPanel({ from, to }: { from?: string; to?: string }) {
     return { isAllowed: answer.explanation.isAllowed, lines: describeExplanation(answer.explanation, model) };
   }, [query, answer, model]);
 
-  const endOptions = (
-    <>
-      {workloads.map((w) => (
-        <option key={w.id} value={w.id}>
-          {w.id}
-        </option>
-      ))}
-      <option value={EXTERNAL}>an external address…</option>
-    </>
-  );
+  const choices = useMemo(() => workloads.map((w) => ({ value: w.id, label: w.id })), [workloads]);
 
   return (
     <section className="explain-panel" aria-label="Explain a connection">
       <h3 className="explain-panel__title">Explain a connection</h3>
       <div className="explain-panel__form">
-        <label>
-          Source
-          <select value={src} onChange={(e) => setSrc(e.target.value)}>
-            {endOptions}
-          </select>
-        </label>
-        <label>
-          Destination
-          <select value={dst} onChange={(e) => setDst(e.target.value)}>
-            {endOptions}
-          </select>
-        </label>
+        <EndpointField label="Source" value={src} workloads={choices} external={EXTERNAL_CHOICE} onChange={setSrc} />
+        <EndpointField label="Destination" value={dst} workloads={choices} external={EXTERNAL_CHOICE} onChange={setDst} />
         {(src === EXTERNAL || dst === EXTERNAL) && (
           <label>
             Address
