@@ -8,6 +8,7 @@ import { NAMESPACE_NAME_LABEL } from '../decode/decodeModel';
 import type { NetworkPolicy, PolicyPort, Workload } from '../model/types';
 import { exactSelector } from './exactSelector';
 import { exactFixFor } from './exactFixFor';
+import { inferredRefusal } from './inferredRefusal';
 import { isRequestMet, sideEffectsOf, simulateChanges, type ExactFix, type PlanContext, type SideEffect } from './planEffects';
 import { selectorToRaw } from './ruleToRaw';
 
@@ -157,7 +158,7 @@ export function planAllowFlow(context: PlanContext, src: FlowEnd, dst: FlowEnd, 
   const block = 'cidr' in src ? parseCidr(src.cidr) : 'cidr' in dst ? parseCidr(dst.cidr) : undefined;
   const simulated = simulateChanges(context, plan.changes, block ? [block] : []);
   if (simulated.errors.length > 0) return { ...plan, changes: [], refusal: `The planned policies would not validate: ${simulated.errors.join('; ')}` };
-  if (!isRequestMet(simulated.after, src, dst, wanted)) return { ...plan, changes: [], refusal: `No rule can allow ${nameOf(src)} → ${nameOf(dst)} on ${describePorts(ports)} as asked.` };
+  if (!isRequestMet(simulated.after, src, dst, wanted)) return { ...plan, changes: [], refusal: inferredRefusal([srcW, dstW]) ?? `No rule can allow ${nameOf(src)} → ${nameOf(dst)} on ${describePorts(ports)} as asked.` };
   plan.sideEffects = sideEffectsOf(simulated, context, src, dst, notes);
   const fix = exactFixFor(unclear, workloads, plan.sideEffects.length > 0);
   return fix ? { ...plan, exactFix: fix } : plan;

@@ -7,6 +7,7 @@ import type { LabelSelector, LabelSelectorRequirement, NetworkPolicy, Peer, Rule
 import { matchesSelector } from '../selectors/matchesSelector';
 import { exactSelector } from './exactSelector';
 import { exactFixFor } from './exactFixFor';
+import { inferredRefusal } from './inferredRefusal';
 import { exclusionGroups } from './exclusionGroups';
 import type { FlowEnd, PolicyChange } from './planAllowFlow';
 import { isRequestMet, sideEffectsOf, simulateChanges, type ExactFix, type PlanContext, type SideEffect } from './planEffects';
@@ -250,6 +251,8 @@ export function planDenyFlow(context: PlanContext, src: FlowEnd, dst: FlowEnd): 
     if (best && best.sideEffects.length <= sideEffects.length) continue;
     const exactFix = exactFixFor(c.unclear, workloads, sideEffects.length > 0);
     best = { isAlreadyDenied: false, changes: c.changes, descriptions: c.descriptions, sideEffects, ...(exactFix ? { exactFix } : {}) };
+    if (sideEffects.length === 0) break;
   }
-  return best ?? { ...plan, refusal: `No edit of the policies denies ${nameOf(s)} → ${nameOf(d)} without breaking them: edit the policies in the inspector.` };
+  const ends = [s, d].flatMap((r) => ('workload' in r ? [r.workload] : []));
+  return best ?? { ...plan, refusal: inferredRefusal(ends) ?? `No edit of the policies denies ${nameOf(s)} → ${nameOf(d)} without breaking them: edit the policies in the inspector.` };
 }

@@ -1,4 +1,4 @@
-import { decodeModel } from '../decode/decodeModel';
+import { NAMESPACE_NAME_LABEL, decodeModel } from '../decode/decodeModel';
 import type { RawMap } from '../decode/decodeContext';
 import { connectionTable, diffEvaluations, type ConnectionChange } from '../evaluate/diffEvaluations';
 import { evaluateModel, type Evaluation } from '../evaluate/evaluateModel';
@@ -80,7 +80,12 @@ export function simulateChanges(context: PlanContext, changes: readonly PolicyCh
   const errors = decoded.issues.filter((i) => i.severity === 'error').map((i) => `${i.object ?? ''} ${i.path ?? ''}: ${i.message}`.trim());
   const written = new Map(decoded.model.policies.map((p) => [p.id, p]));
   const policies = [...context.model.policies.map((p) => written.get(p.id) ?? p), ...decoded.model.policies.filter((p) => !byId.has(p.id))];
-  const base = { ...withoutInferred(context.model), policies };
+  // 2. As decoding the files would: a namespace only a policy names exists with just its name label.
+  const real = withoutInferred(context.model);
+  const named = new Set(real.namespaces.map((ns) => ns.name));
+  const referenced = policies.filter((p) => !named.has(p.namespace)).map((p) => p.namespace);
+  const namespaces = [...real.namespaces, ...[...new Set(referenced)].map((name) => ({ name, labels: { [NAMESPACE_NAME_LABEL]: name }, isDeclared: false }))];
+  const base = { ...real, namespaces, policies };
   const model = context.inferWorkloads ? inferWorkloads(base) : base;
   const after = evaluateModel(model, context.evaluation);
   return { after, changes: diffEvaluations(context.evaluation, after, cuts), errors };
@@ -99,7 +104,7 @@ export function isRequestedOutcome(change: { before: ConnSet; after: ConnSet }, 
 export function sideEffectsOf(simulated: SimulatedChanges, context: PlanContext, src: FlowEnd, dst: FlowEnd, notes: ReadonlyMap<string, string>): SideEffect[] {
   const known = new Set(context.model.workloads.map((w) => w.id));
   const now = new Set(simulated.after.compiled.workloads.map((w) => w.id));
-  const inferred = (id: string) => (!known.has(id) ? `${id} is inferred from the policies' selectors and appears with this edit` : !now.has(id) ? `${id} is inferred from the policies' selectors and no longer needed after this edit` : undefined);
+  const inferred = (id: string) => (id.endsWith('[External]') ? undefined : !known.has(id) ? `${id} is inferred from the policies' selectors and appears with this edit` : !now.has(id) ? `${id} is inferred from the policies' selectors and no longer needed after this edit` : undefined);
   return simulated.changes
     .filter((c) => !(isInEnd(c.src, src) && isInEnd(c.dst, dst)))
     .map((c) => ({

@@ -195,18 +195,24 @@ function namespace(name: string): fc.Arbitrary<Namespace> {
   }));
 }
 
+/** Upper bounds of a random cluster's size. */
+export interface RandomClusterSize {
+  maxWorkloads?: number;
+  maxPolicies?: number;
+}
+
 /**
  * A fast-check arbitrary of small valid models (1–4 namespaces, 1–8 workloads,
- * 0–5 defaulted policies) drawn from a small vocabulary so that selectors,
- * named ports and ipBlocks often hit.
+ * 0–5 defaulted policies unless `size` bounds them lower) drawn from a small
+ * vocabulary so that selectors, named ports and ipBlocks often hit.
  */
-export function randomCluster(): fc.Arbitrary<Model> {
+export function randomCluster({ maxWorkloads = 8, maxPolicies = 5 }: RandomClusterSize = {}): fc.Arbitrary<Model> {
   return fc.uniqueArray(fc.constantFrom(...NAMESPACE_NAMES), { minLength: 1, maxLength: 4 }).chain((names) =>
     fc
       .record({
         namespaces: fc.tuple(...names.map(namespace)),
-        workloads: fc.integer({ min: 1, max: 8 }).chain((k) => fc.array(workload(names), { minLength: k, maxLength: k })),
-        policies: fc.integer({ min: 0, max: 5 }).chain((k) => fc.array(policy(names), { minLength: k, maxLength: k })),
+        workloads: fc.integer({ min: 1, max: maxWorkloads }).chain((k) => fc.array(workload(names), { minLength: k, maxLength: k })),
+        policies: fc.integer({ min: 0, max: maxPolicies }).chain((k) => fc.array(policy(names), { minLength: k, maxLength: k })),
       })
       .map(({ namespaces, workloads, policies }) => ({
         namespaces,
