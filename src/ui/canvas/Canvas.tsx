@@ -29,6 +29,7 @@ import { selectAnalysis } from '../../store/selectAnalysis';
 import { useBaselineStore } from '../../store/useBaselineStore';
 import { CanvasControls } from './CanvasControls';
 import { CanvasLegend } from './CanvasLegend';
+import { CanvasOverview } from './CanvasOverview';
 import { emphasis } from './emphasis';
 import { ExternalNode } from './ExternalNode';
 import { FlowEdge } from './FlowEdge';
@@ -40,6 +41,7 @@ import { NamespaceNode } from './NamespaceNode';
 import { placeNodes } from './placeNodes';
 import { isOverBudget, shownEdges } from './shownEdges';
 import { policyReach } from './policyReach';
+import { useCanvasFit } from './useCanvasFit';
 import { useCanvasLayout } from './useCanvasLayout';
 import { useNamespaceExpansion } from './useNamespaceExpansion';
 import { WorkloadNode } from './WorkloadNode';
@@ -48,6 +50,10 @@ const nodeTypes: NodeTypes = { namespace: NamespaceNode, namespaceGroup: Namespa
 const edgeTypes: EdgeTypes = { flow: FlowEdge };
 /** Above this many nodes and edges, only those in view are rendered. */
 const VIRTUALISE_AT = 300;
+/** Above this many nodes, a view zoomed out below {@link FAR_ZOOM} draws the overview instead of mounting the nodes. */
+const OVERVIEW_AT = 300;
+/** The zoom a click on the overview zooms in to: cards are read at full detail. */
+const PICK_ZOOM = 0.8;
 const miniMapSize = { width: 150, height: 100 };
 
 const versions = new WeakMap<Graph, number>();
@@ -85,7 +91,6 @@ export function Canvas() {
   const resetPositions = useViewStore((state) => state.resetPositions);
   const revision = useDocumentStore((state) => state.revision);
   const chosenCollapsed = useViewStore((state) => state.collapsedNamespaces);
-  const { fitView, getViewport, setCenter } = useReactFlow();
   const draftCidrs = useDraftExternals((state) => state.cidrs);
   useEffect(() => {
     drawGraph({ revision, hiddenNamespaces, draftCidrs, showAllFlows, collapsed: chosenCollapsed });
@@ -109,80 +114,9 @@ export function Canvas() {
   }, [graph, layout, dragged, setNodes]);
 
   const focus = useMemo(() => focusOf(graph, selection, focusDepth), [graph, selection, focusDepth]);
-  const fitOptions = useMemo(() => ({ padding: 0.1, maxZoom: 1.2, ...(focus ? { nodes: [...focus].map((id) => ({ id })) } : {}) }), [focus]);
-
-  // Fit the view when a full layout lands, when the focus changes and when the pane is resized; otherwise leave the view alone.
-  const fitted = useRef<string | null>(null);
-  const fitKey = `${scope}|${focus ? [...focus].join(',') : ''}`;
-  useEffect(() => {
-    if (layout === null || isLayingOut || nodes.length === 0 || fitted.current === fitKey) return;
-    // Wait until the nodes React Flow holds stand where the layout put them.
-    const isPlaced = nodes.every((node) => {
-      const target = dragged[node.id] ?? layout.positions[node.id];
-      return target === undefined || (node.position.x === target.x && node.position.y === target.y);
-    });
-    if (!isPlaced) return;
-    fitted.current = fitKey;
-    void fitView(fitOptions);
-  }, [layout, isLayingOut, nodes, dragged, fitKey, fitOptions, fitView]);
   const wrapper = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = wrapper.current;
-    if (element === null) return;
-    let size = `${element.clientWidth}x${element.clientHeight}`;
-    const observer = new ResizeObserver(() => {
-      const next = `${element.clientWidth}x${element.clientHeight}`;
-      if (next === size) return;
-      size = next;
-      if (fitted.current !== null) void fitView(fitOptions);
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [fitView, fitOptions]);
-
-  // A node an edit added off screen: fit the view so the person sees it (nothing moves, only the view).
-  const known = useRef<{ scope: string; ids: Set<string> } | null>(null);
-  useEffect(() => {
-    if (layout === null || isLayingOut || nodes.length === 0) return;
-    // Only nodes the layout has placed count: one still at its grid guess is not where it will be.
-    const ids = new Set(nodes.filter((node) => layout.positions[node.id] !== undefined).map((node) => node.id));
-    const before = known.current;
-    known.current = { scope, ids };
-    const element = wrapper.current;
-    if (before === null || before.scope !== scope || element === null) return;
-    const { x: tx, y: ty, zoom } = getViewport();
-    // Where the layout (or a drag) puts a node: the nodes React Flow holds may not have caught up yet.
-    const placed = (id: string) => dragged[id] ?? layout.positions[id] ?? { x: 0, y: 0 };
-    const absolute = (node: CanvasNode) => {
-      const parent = node.parentId === undefined ? { x: 0, y: 0 } : placed(node.parentId);
-      const at = placed(node.id);
-      return { x: at.x + parent.x, y: at.y + parent.y };
-    };
-    const isOffScreen = nodes.some((node) => {
-      if (before.ids.has(node.id) || !ids.has(node.id)) return false;
-      const { x, y } = absolute(node);
-      return x * zoom + tx < 0 || y * zoom + ty < 0 || (x + (node.width ?? 0)) * zoom + tx > element.clientWidth || (y + (node.height ?? 0)) * zoom + ty > element.clientHeight;
-    });
-    if (isOffScreen) void fitView(fitOptions);
-  }, [layout, isLayingOut, nodes, dragged, scope, fitOptions, fitView, getViewport]);
-
-  // Bring a selected node into view, keeping the zoom, when the selection changes without focus.
   const selectedNode = selection?.kind === 'workload' ? selection.id : selection?.kind === 'namespace' ? `ns:${selection.id}` : null;
-  useEffect(() => {
-    if (selectedNode === null || focus !== null) return;
-    const node = nodes.find((n) => n.id === selectedNode);
-    const element = wrapper.current;
-    if (!node || !element) return;
-    const parent = node.parentId ? nodes.find((n) => n.id === node.parentId) : undefined;
-    const x = node.position.x + (parent?.position.x ?? 0) + (node.width ?? 0) / 2;
-    const y = node.position.y + (parent?.position.y ?? 0) + (node.height ?? 0) / 2;
-    const { x: tx, y: ty, zoom } = getViewport();
-    const screenX = x * zoom + tx;
-    const screenY = y * zoom + ty;
-    if (screenX < 0 || screenY < 0 || screenX > element.clientWidth || screenY > element.clientHeight) void setCenter(x, y, { zoom, duration: 200 });
-    // Only a new selection moves the view, not every node update.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selectedNode]);
+  const fit = useCanvasFit({ nodes, layout, isLayingOut, dragged, scope, focus, selectedNode, wrapper });
 
   // A policy's reach needs the evaluation: computed on this thread only while a policy is selected.
   const liveFiles = useAnalysisStore((state) => state.liveFiles);
@@ -190,19 +124,31 @@ export function Canvas() {
     () => (selection?.kind === 'policy' && liveFiles ? policyReach(selectAnalysis({ files: liveFiles }), selection.id) : undefined),
     [selection, liveFiles],
   );
+  const isFar = useStore((state) => state.transform[2] < FAR_ZOOM);
+  const isOverview = isFar && nodes.length > OVERVIEW_AT;
+  const { setCenter } = useReactFlow();
+  const pick = useCallback(
+    (node: CanvasNode) => {
+      if (node.type === 'workload') select({ kind: 'workload', id: node.id });
+      if (node.type === 'namespace' || node.type === 'namespaceGroup') select({ kind: 'namespace', id: node.data.namespace.name });
+      const parent = node.parentId === undefined ? undefined : nodes.find((n) => n.id === node.parentId);
+      void setCenter(node.position.x + (parent?.position.x ?? 0) + (node.width ?? 0) / 2, node.position.y + (parent?.position.y ?? 0) + (node.height ?? 0) / 2, { zoom: PICK_ZOOM, duration: 300 });
+    },
+    [nodes, select, setCenter],
+  );
   const emphasised = useMemo(() => emphasis(graph, selection, searchText, reach), [graph, selection, searchText, reach]);
   const shownNodes = useMemo(
     () =>
       nodes.map((node) => ({
         ...node,
         className: emphasised.nodes.get(node.id),
-        hidden: focus !== null && !focus.has(node.id),
+        hidden: isOverview || (focus !== null && !focus.has(node.id)),
         zIndex: node.type === 'namespace' ? 0 : 2,
         selected:
           (selection?.kind === 'workload' && selection.id === node.id) ||
           (selection?.kind === 'namespace' && `ns:${selection.id}` === node.id),
       })),
-    [nodes, emphasised, selection, focus],
+    [nodes, emphasised, selection, focus, isOverview],
   );
   const baseline = useBaselineStore((state) => state.baseline);
   const diff = useMemo(
@@ -241,7 +187,6 @@ export function Canvas() {
   );
   const onPaneClick = useCallback(() => select(null), [select]);
   const [connecting, setConnecting] = useState<Connection | null>(null);
-  const isFar = useStore((state) => state.transform[2] < FAR_ZOOM);
   const actions = useMemo(() => ({ expand: expansion.expand, collapse: expansion.collapse }), [expansion.expand, expansion.collapse]);
   const classes = ['canvas', layout === null ? 'canvas--unplaced' : '', isFar ? 'canvas--far' : ''].filter(Boolean).join(' ');
 
@@ -269,7 +214,7 @@ export function Canvas() {
           minZoom={0.05}
         >
           <Background />
-          <Controls fitViewOptions={fitOptions}>
+          <Controls onFitView={fit}>
             <ControlButton onClick={resetPositions} title="Reset layout" aria-label="Reset layout">
               ⟲
             </ControlButton>
@@ -281,6 +226,12 @@ export function Canvas() {
           <Panel position="bottom-left" className="canvas__legend-panel">
             <CanvasLegend />
           </Panel>
+          {isOverview && <CanvasOverview nodes={nodes} selected={selectedNode} onPick={pick} />}
+          {isOverview && (
+            <Panel position="bottom-center" className="canvas__hint" role="status">
+              Overview of {nodes.length} nodes: zoom in, or click one, to see it in full
+            </Panel>
+          )}
           {isLayingOut && (
             <Panel position="top-center" className="canvas__hint" role="status">
               Laying out…
