@@ -9,6 +9,9 @@ import './lintList.css';
 
 const MARK = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
 
+/** Findings shown at first, and added by each "Show more": a 5,000-workload cluster has hundreds, each with several buttons. */
+const PAGE = 50;
+
 /** The navigator's "Findings (N)": likely mistakes across all policies, each with its objects and a one-click fix where safe. */
 export function LintList() {
   const model = useAnalysisStore((state) => state.live.model);
@@ -17,6 +20,8 @@ export function LintList() {
   const applyEdit = useDocumentStore((state) => state.applyEdit);
   const select = useViewStore((state) => state.select);
   const [fixing, setFixing] = useState<{ lint: Lint; after: SourceFile[] } | null>(null);
+  const [shownCount, setShownCount] = useState(PAGE);
+  const hiddenCount = lints.length - shownCount;
   const fileOf = (id: string) => model.workloads.find((w) => w.id === id)?.source?.file;
 
   return (
@@ -28,7 +33,7 @@ export function LintList() {
         <p className="lint-list__empty">No likely mistakes found.</p>
       ) : (
         <ul className="lint-list__items">
-          {lints.map((lint, i) => (
+          {lints.slice(0, shownCount).map((lint, i) => (
             <li key={`${lint.code}:${i}`} className={`lint lint--${lint.severity}`} data-lint={lint.code}>
               <p className="lint__message">
                 <span aria-hidden="true">{MARK[lint.severity]}</span> {lint.message}
@@ -48,6 +53,11 @@ export function LintList() {
             </li>
           ))}
         </ul>
+      )}
+      {hiddenCount > 0 && (
+        <button type="button" className="lint-list__more" onClick={() => setShownCount(shownCount + PAGE)}>
+          {hiddenCount > PAGE ? `Show ${PAGE} more (${hiddenCount} not shown)` : `Show the other ${hiddenCount}`}
+        </button>
       )}
       {fixing && (
         <ChangePreview
