@@ -102,3 +102,30 @@ describe('emphasis', () => {
     expect(emphasis(graph, { kind: 'policy', id: 'gone/p' }, '', policyReach(analysis, 'gone/p')).nodes.size).toBe(0);
   });
 });
+
+describe('emphasis of a selected namespace', () => {
+  const twoTeams = analyze([
+    {
+      name: 'teams.yaml',
+      text: [
+        pod('web', 'app: web').replace('namespace: shop', 'namespace: front'),
+        pod('api', 'app: api'),
+        pod('db', 'app: db').replace('namespace: shop', 'namespace: data'),
+        `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: api-from-front, namespace: shop }
+spec:
+  podSelector: { matchLabels: { app: api } }
+  ingress: [{ from: [{ namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: front } } }] }]`,
+      ].join('\n---\n'),
+    },
+  ]);
+
+  it('keeps a selected collapsed namespace and its peers bright, and dims the others', () => {
+    const collapsed = buildGraph(twoTeams, { collapsedNamespaces: ['front', 'shop', 'data'] });
+    const marks = emphasis(collapsed, { kind: 'namespace', id: 'shop' }, '').nodes;
+    expect(marks.get('ns:shop')).toBe('is-selected');
+    expect(marks.get('ns:front')).toBeUndefined();
+    expect(marks.get('ns:data')).toBe('is-dimmed');
+  });
+});

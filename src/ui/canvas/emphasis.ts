@@ -28,7 +28,7 @@ function add(map: Map<string, string>, id: string, name: string) {
  * Which nodes and edges to highlight and which to dim: a selected workload with its
  * peers and edges; a selected policy with the workloads it selects (`is-subject`) and
  * the peers its rules admit (`is-peer`, from `reach`); a selected edge with its ends; a selected
- * namespace with its workloads. A collapsed namespace is lit when one of its workloads is. Without a selection, search matches are highlighted
+ * namespace with its workloads and their peers. A collapsed namespace is lit when one of its workloads is. Without a selection, search matches are highlighted
  * and the other workloads dimmed.
  */
 export function emphasis(graph: Graph, selection: Selection | null, searchText: string, reach?: PolicyReach): Emphasis {
@@ -77,8 +77,15 @@ export function emphasis(graph: Graph, selection: Selection | null, searchText: 
     case 'namespace': {
       if (!graph.nodes.some((n) => n.id === `ns:${selection.id}`)) return out;
       add(out.nodes, `ns:${selection.id}`, 'is-selected');
+      lit.add(`ns:${selection.id}`);
       for (const node of graph.nodes) if (node.type === 'workload' && node.data.workload.namespace === selection.id) lit.add(node.id);
       lightEdges((s, t) => lit.has(s) || lit.has(t));
+      for (const edge of graph.edges) {
+        if (litEdges.has(edge.id)) {
+          lit.add(edge.source);
+          lit.add(edge.target);
+        }
+      }
       break;
     }
     case undefined:
