@@ -61,8 +61,9 @@ export function isInEnd(id: string, end: FlowEnd): boolean {
 /**
  * Applies planned changes to the model as the files would hold them: 1. each
  * edited or created policy is written as YAML and decoded again (so the
- * project's own validation judges it), 2. workloads are inferred again when the
- * context does, 3. the model is evaluated and diffed against the one before,
+ * project's own validation judges it), 2. the model is rebuilt as decoding the
+ * files would, workloads inferred again when the context does, 3. it is
+ * evaluated and diffed against the one before,
  * address pieces cut at `cuts` too.
  */
 export function simulateChanges(context: PlanContext, changes: readonly PolicyChange[], cuts: readonly IPRange[] = []): SimulatedChanges {
@@ -80,7 +81,7 @@ export function simulateChanges(context: PlanContext, changes: readonly PolicyCh
   const errors = decoded.issues.filter((i) => i.severity === 'error').map((i) => `${i.object ?? ''} ${i.path ?? ''}: ${i.message}`.trim());
   const written = new Map(decoded.model.policies.map((p) => [p.id, p]));
   const policies = [...context.model.policies.map((p) => written.get(p.id) ?? p), ...decoded.model.policies.filter((p) => !byId.has(p.id))];
-  // 2. As decoding the files would: a namespace only a policy names exists with just its name label.
+  // 2. As decoding the files would, a namespace only a policy names exists with just its name label.
   const real = withoutInferred(context.model);
   const named = new Set(real.namespaces.map((ns) => ns.name));
   const referenced = policies.filter((p) => !named.has(p.namespace)).map((p) => p.namespace);
