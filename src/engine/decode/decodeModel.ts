@@ -1,12 +1,12 @@
-import { WORKLOAD_KINDS, type Issue, type Model, type Namespace, type NetworkPolicy, type SourceFile, type Workload } from '../model/types';
-import { parseYamlFile } from '../yaml/parseYamlFile';
+import { WORKLOAD_KINDS, type Issue, type Model, type Namespace, type NetworkPolicy, type OtherObject, type SourceFile, type Workload } from '../model/types';
+import { parseYamlFile, type YamlDocument } from '../yaml/parseYamlFile';
 import { sharedYamlChunkCache } from '../yaml/yamlChunkCache';
 import { decodePolicy } from './decodePolicy';
 import { expandLists } from './expandLists';
 import { decodeWorkload } from './decodeWorkload';
 import { validateName } from '../validate/validateName';
 import { decodeLabels } from './decodeLabels';
-import { optionalMap, optionalString, report, reportFindings, sourceRef, type DecodeContext } from './decodeContext';
+import { optionalMap, optionalString, report, reportFindings, sourceRef, type DecodeContext, type RawMap } from './decodeContext';
 
 /** The label every namespace carries with its own name. */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -35,10 +35,77 @@ function mergeWorkload(into: Workload, extra: Workload): Workload {
   return { ...into, ports, ips: [...new Set([...into.ips, ...extra.ips])], hostNetwork: into.hostNetwork || extra.hostNetwork };
 }
 
+/** What one object decodes to on its own; whether its name repeats an earlier object's is checked across objects. */
+interface DecodedObject {
+  /** `Kind ns/name`, or `Kind name` for a Namespace. */
+  object: string;
+  name: string;
+  /** Issues before the name check: metadata of the wrong type, or no name. */
+  leading: Issue[];
+  /** Issues after it: the name's format, labels, the content. */
+  trailing: Issue[];
+  hasError: boolean;
+  /** The model object, of the kind the object is modelled as. */
+  decoded: { kind: 'namespace'; value: Namespace } | { kind: 'workload'; value: Workload } | { kind: 'policy'; value: NetworkPolicy } | { kind: 'other'; value: OtherObject };
+  /** Where the object is, to report a duplicate name (with another issue sink: the object's issues are shared). */
+  ctx: DecodeContext;
+}
+
+/** A document decoded: the issues of its structure (not an object, no kind) and its objects. */
+interface DecodedDocument {
+  issues: Issue[];
+  objects: DecodedObject[];
+}
+
+/** Documents decoded, by document object: a document parsed through the shared cache and placed alike is the same object, so an edit decodes only what it changed. */
+const decodedDocuments = new WeakMap<YamlDocument, DecodedDocument>();
+
+const isError = (issue: Issue) => issue.severity === 'error';
+
+function decodeObject(doc: YamlDocument, base: string, raw: RawMap, kind: string): DecodedObject {
+  const issues: Issue[] = [];
+  const probe: DecodeContext = { doc, base, object: kind, issues };
+  const metadata = optionalMap(probe, raw.metadata, 'metadata') ?? {};
+  const name = optionalString(probe, metadata.name, 'metadata.name') ?? '';
+  const isNamespaced = kind !== 'Namespace';
+  const namespace = isNamespaced ? optionalString(probe, metadata.namespace, 'metadata.namespace') || 'default' : '';
+  const object = isNamespaced ? `${kind} ${namespace}/${name}` : `${kind} ${name}`;
+  const ctx: DecodeContext = { doc, base, object, issues };
+  for (const issue of issues) issue.object = object;
+  if (name === '') report(ctx, 'error', 'required', 'metadata.name', 'metadata.name is required');
+  const leading = issues.splice(0);
+  const isWorkload = (WORKLOAD_KINDS as readonly string[]).includes(kind);
+  const isModelled = kind === 'Namespace' || kind === 'NetworkPolicy' || isWorkload;
+  if (isModelled) reportFindings(ctx, validateName(kind, name, isNamespaced ? namespace : undefined));
+  const labels = isModelled && kind !== 'Pod' ? decodeLabels(ctx, metadata.labels, 'metadata.labels') : {};
+  let decoded: DecodedObject['decoded'];
+  if (kind === 'Namespace') decoded = { kind: 'namespace', value: namespaceOf(labels, name, true, ctx) };
+  else if (isWorkload) decoded = { kind: 'workload', value: decodeWorkload(ctx, raw, kind, name, namespace) };
+  else if (kind === 'NetworkPolicy') decoded = { kind: 'policy', value: decodePolicy(ctx, raw, name, namespace) };
+  else {
+    decoded = { kind: 'other', value: { kind, name, ...(isNamespaced ? { namespace } : {}), source: sourceRef(ctx, '') } };
+    report(ctx, 'info', 'ignored-kind', '', `${kind} is not part of NetworkPolicy analysis; kept aside`);
+  }
+  return { object, name, leading, trailing: issues, hasError: leading.some(isError) || issues.some(isError), decoded, ctx };
+}
+
+function decodeDocument(doc: YamlDocument): DecodedDocument {
+  let decoded = decodedDocuments.get(doc);
+  if (decoded === undefined) {
+    const issues: Issue[] = [];
+    const objects = expandLists(doc, issues).map(({ base, raw, kind }) => decodeObject(doc, base, raw, kind));
+    decoded = { issues, objects };
+    decodedDocuments.set(doc, decoded);
+  }
+  return decoded;
+}
+
 /**
  * Decodes files of Kubernetes manifests into the model: 1. parse YAML/JSON,
  * 2. expand `List` kinds, 3. decode each object, recording issues with their
- * field path and line, 4. add namespaces that are referenced but not declared.
+ * field path and line (each document once while it is unchanged and in the
+ * same place), 4. check names across objects, 5. add namespaces that are
+ * referenced but not declared.
  */
 export function decodeModel(files: readonly SourceFile[]): DecodedModel {
   const issues: Issue[] = [];
@@ -53,40 +120,25 @@ export function decodeModel(files: readonly SourceFile[]): DecodedModel {
     const parsed = parseYamlFile(file, sharedYamlChunkCache);
     issues.push(...parsed.issues);
     for (const doc of parsed.documents) {
-      for (const { base, raw, kind } of expandLists(doc, issues)) {
-        const before = issues.length;
-        const isValid = () => !issues.slice(before).some((i) => i.severity === 'error');
-        const probe: DecodeContext = { doc, base, object: kind, issues };
-        const metadata = optionalMap(probe, raw.metadata, 'metadata') ?? {};
-        const name = optionalString(probe, metadata.name, 'metadata.name') ?? '';
-        const isNamespaced = kind !== 'Namespace';
-        const namespace = isNamespaced ? optionalString(probe, metadata.namespace, 'metadata.namespace') || 'default' : '';
-        const object = isNamespaced ? `${kind} ${namespace}/${name}` : `${kind} ${name}`;
-        const ctx: DecodeContext = { doc, base, object, issues };
-        for (const issue of issues.slice(before)) issue.object = object;
-        const isModelled = kind === 'Namespace' || kind === 'NetworkPolicy' || (WORKLOAD_KINDS as readonly string[]).includes(kind);
-        if (name === '') report(ctx, 'error', 'required', 'metadata.name', 'metadata.name is required');
-        else if (seen.has(object)) report(ctx, 'error', 'duplicate-name', 'metadata.name', `${object} is defined more than once`);
-        seen.add(object);
-        if (isModelled) reportFindings(ctx, validateName(kind, name, isNamespaced ? namespace : undefined));
-        const labels = isModelled && kind !== 'Pod' ? decodeLabels(ctx, metadata.labels, 'metadata.labels') : {};
-        if (kind === 'Namespace') {
-          const ns = namespaceOf(labels, name, true, ctx);
-          if (isValid()) namespaces.set(name, ns);
-        } else if ((WORKLOAD_KINDS as readonly string[]).includes(kind)) {
-          const w = decodeWorkload(ctx, raw, kind, name, namespace);
-          if (isValid()) {
-            const existing = workloads.get(w.id);
-            workloads.set(w.id, existing ? mergeWorkload(existing, w) : w);
-          }
-        } else if (kind === 'NetworkPolicy') {
-          const p = decodePolicy(ctx, raw, name, namespace);
-          if (isValid()) policies.push(p);
-        } else {
-          others.push({ kind, name, ...(isNamespaced ? { namespace } : {}), source: sourceRef(ctx, '') });
-          report(ctx, 'info', 'ignored-kind', '', `${kind} is not part of NetworkPolicy analysis; kept aside`);
+      const decoded = decodeDocument(doc);
+      issues.push(...decoded.issues);
+      for (const o of decoded.objects) {
+        issues.push(...o.leading);
+        const isDuplicate = o.name !== '' && seen.has(o.object);
+        if (isDuplicate) report({ ...o.ctx, issues }, 'error', 'duplicate-name', 'metadata.name', `${o.object} is defined more than once`);
+        seen.add(o.object);
+        issues.push(...o.trailing);
+        const isValid = !o.hasError && !isDuplicate;
+        if (!isValid) invalidObjects.add(o.object);
+        if (o.decoded.kind === 'other') others.push(o.decoded.value);
+        else if (!isValid) continue;
+        else if (o.decoded.kind === 'namespace') namespaces.set(o.decoded.value.name, o.decoded.value);
+        else if (o.decoded.kind === 'policy') policies.push(o.decoded.value);
+        else {
+          const w = o.decoded.value;
+          const existing = workloads.get(w.id);
+          workloads.set(w.id, existing ? mergeWorkload(existing, w) : w);
         }
-        if (!isValid()) invalidObjects.add(object);
       }
     }
   }

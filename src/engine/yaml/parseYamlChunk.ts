@@ -10,8 +10,10 @@ export interface ChunkError {
 export interface ParsedChunk {
   /** The values of the chunk's documents (none when `error` is set). */
   values: readonly unknown[];
-  /** Per document, the offset in the chunk where the node at each field path starts. */
-  offsets: readonly ReadonlyMap<string, number>[];
+  /** Per document, the offset in the chunk where its root node starts (undefined when it has no position). */
+  roots: readonly (number | undefined)[];
+  /** Per document, the offset in the chunk where the node at each field path starts: read again from the text on first use (only issues need it). */
+  offsets(): readonly ReadonlyMap<string, number>[];
   /** Offsets in the chunk where its lines start: 0, then one after each `\n`. */
   lineStarts: readonly number[];
   error?: ChunkError;
@@ -89,16 +91,33 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
+/** Per document of `events`, where its root node starts (what {@link offsetsByPath} gives for the path `''`). */
+function rootOffsets(events: Event[]): (number | undefined)[] {
+  const roots: (number | undefined)[] = [];
+  for (let i = 0; i < events.length; i++) {
+    if (events[i].type !== EVENT_ID.DOCUMENT) continue;
+    const root = i + 1 < events.length ? nodeStart(events[i + 1]) : -1;
+    roots.push(root >= 0 ? root : undefined);
+  }
+  return roots;
+}
+
+/** The offsets of every field path, computed once when first asked for. */
+function lazyOffsets(text: string): () => Map<string, number>[] {
+  let offsets: Map<string, number>[] | undefined;
+  return () => (offsets ??= offsetsByPath(text, parseEvents(text, {})));
+}
+
 /** Parses one chunk of a YAML stream (see `splitYamlDocuments`) with js-yaml's core schema; a syntax error is returned, not thrown. */
 export function parseYamlChunk(text: string): ParsedChunk {
   const lineStarts = lineStartsOf(text);
   try {
     const events = parseEvents(text, {});
     const values = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
-    return { values, offsets: offsetsByPath(text, events), lineStarts };
+    return { values, roots: rootOffsets(events), offsets: lazyOffsets(text), lineStarts };
   } catch (err) {
     const e = err as { reason?: string; message?: string; mark?: { line: number; column: number } };
     const error: ChunkError = { message: `${e.reason ?? e.message ?? String(err)}`, ...(e.mark ? { mark: { line: e.mark.line, column: e.mark.column } } : {}) };
-    return { values: [], offsets: [], lineStarts, error };
+    return { values: [], roots: [], offsets: () => [], lineStarts, error };
   }
 }

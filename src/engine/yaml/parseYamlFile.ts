@@ -3,7 +3,7 @@ import { splitYamlDocuments } from './splitYamlDocuments';
 import { parseYamlChunk, type ChunkError, type ParsedChunk } from './parseYamlChunk';
 import type { YamlChunkCache } from './yamlChunkCache';
 
-/** One YAML document of a file, with a way to find where a field path sits in the text. */
+/** One YAML document of a file, with a way to find where a field path sits in the text; the same object again while its chunk is cached and placed alike. */
 export interface YamlDocument {
   file: string;
   index: number;
@@ -53,15 +53,61 @@ function syntaxIssue(file: string, error: ChunkError, lineShift: number): Issue 
   };
 }
 
+/** The documents of each chunk as last placed in a file, so a chunk parsed through a cache and placed alike gives the same document objects. */
+const placedChunks = new WeakMap<ParsedChunk, { key: string; documents: YamlDocument[] }>();
+
+/** The documents of `chunk`, numbered from `base`, placed at `at` in file `file` (whose chunks all parsed when `isValid`). */
+function placed(chunk: ParsedChunk, file: string, base: number, at: ChunkStart, isValid: boolean): YamlDocument[] {
+  const key = `${file}\n${base}\n${at.line}:${at.column}\n${isValid}`;
+  const known = placedChunks.get(chunk);
+  if (known !== undefined && known.key === key) return known.documents;
+  const documents: YamlDocument[] = [];
+  for (const [k, value] of chunk.values.entries()) {
+    if (!isValid && value === null) continue;
+    documents.push({
+      file,
+      index: base + k,
+      value,
+      locate(path: string) {
+        let offset = chunk.roots[k];
+        if (path !== '') {
+          const offsets = chunk.offsets()[k] ?? new Map<string, number>();
+          let p = path;
+          while (!offsets.has(p) && p !== '') p = parentPath(p);
+          offset = offsets.get(p);
+        }
+        // A node without a position: the whole-file parse of a valid file pointed at the file's start.
+        if (offset === undefined) return isValid ? { line: 1, column: 1 } : positionIn(chunk, at, 0);
+        return positionIn(chunk, at, offset);
+      },
+    });
+  }
+  placedChunks.set(chunk, { key, documents });
+  return documents;
+}
+
+/** The last parse of each file through each cache, while its name and text stay the same. */
+const parsedFiles = new WeakMap<SourceFile, { cache: YamlChunkCache; name: string; text: string; parsed: ParsedFile }>();
+
 /**
  * Parses a multi-document YAML (or JSON) file. When one document has a syntax
  * error, the others are still returned (empty ones left out), and the error
  * carries its line/column. 1. Split the file at its `---` markers, 2. parse each
  * chunk, through `cache` when given (memoised by its exact text, so an edit
  * re-parses only the chunk it touched; the values are then shared and frozen),
- * 3. place documents and issues at their lines in the file.
+ * 3. place documents and issues at their lines in the file. Through a cache, the
+ * same file object with the same text gives the same (shared) result again.
  */
 export function parseYamlFile(source: SourceFile, cache?: YamlChunkCache): ParsedFile {
+  if (cache === undefined) return parseChunks(source);
+  const known = parsedFiles.get(source);
+  if (known !== undefined && known.cache === cache && known.name === source.name && known.text === source.text) return known.parsed;
+  const parsed = parseChunks(source, cache);
+  parsedFiles.set(source, { cache, name: source.name, text: source.text, parsed });
+  return parsed;
+}
+
+function parseChunks(source: SourceFile, cache?: YamlChunkCache): ParsedFile {
   const chunks = splitYamlDocuments(source.text);
   const parsed = chunks.map((chunk) => (cache ? cache.parse(chunk.text) : parseYamlChunk(chunk.text)));
   const isValid = parsed.every((p) => p.error === undefined);
@@ -70,25 +116,7 @@ export function parseYamlFile(source: SourceFile, cache?: YamlChunkCache): Parse
   let start: ChunkStart = { line: 1, column: 1 };
   for (const [i, chunk] of parsed.entries()) {
     if (chunk.error) issues.push(syntaxIssue(source.name, chunk.error, start.line - 1));
-    const base = documents.length;
-    const at = start;
-    for (const [k, value] of chunk.values.entries()) {
-      if (!isValid && value === null) continue;
-      const offsets = chunk.offsets[k] ?? new Map<string, number>();
-      documents.push({
-        file: source.name,
-        index: base + k,
-        value,
-        locate(path: string) {
-          let p = path;
-          while (!offsets.has(p) && p !== '') p = parentPath(p);
-          const offset = offsets.get(p);
-          // A node without a position: the whole-file parse of a valid file pointed at the file's start.
-          if (offset === undefined) return isValid ? { line: 1, column: 1 } : positionIn(chunk, at, 0);
-          return positionIn(chunk, at, offset);
-        },
-      });
-    }
+    documents.push(...placed(chunk, source.name, documents.length, start, isValid));
     const length = chunks[i].text.length;
     const last = chunk.lineStarts[chunk.lineStarts.length - 1];
     start = chunk.lineStarts.length > 1 ? { line: start.line + chunk.lineStarts.length - 1, column: length - last + 1 } : { line: start.line, column: start.column + length };
