@@ -9,7 +9,7 @@ export { matchesSelector, isEmptySelector } from './selectors/matchesSelector';
 export { explainConnection, type Endpoint, type ExplainQuery, type Explanation, type SideExplanation, type RuleVerdict, type PeerVerdict, type PortVerdict } from './evaluate/explainConnection';
 export type { CompiledModel, CompiledPolicy, CompiledRule, CompileCache, Direction } from './evaluate/compileModel';
 export { exportManifests, type ExportScope } from './export/exportManifests';
-export { externalFlows, OTHER_ADDRESSES, type ExternalBlock, type ExternalFlow } from './evaluate/externalFlows';
+export { externalBlocks, externalFlows, visitBlockFlows, OTHER_ADDRESSES, type ExternalBlock, type ExternalBlocks, type ExternalFlow } from './evaluate/externalFlows';
 export { planAllowFlow, type FlowEnd, type FlowPlan, type PolicyChange } from './generate/planAllowFlow';
 export { simulateChanges, isRequestMet, externalRange, type PlanContext, type SideEffect, type ExactFix, type SimulatedChanges } from './generate/planEffects';
 export { applyPolicyChanges } from './generate/applyPolicyChanges';

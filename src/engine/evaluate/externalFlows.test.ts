@@ -1,7 +1,39 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze';
-import { formatConnSet } from './connSet';
-import { externalFlows } from './externalFlows';
+import { isInside } from '../ip/ipRange';
+import { randomCluster } from '../testing/randomCluster';
+import { NO_CONNS, equalConns, formatConnSet, intersectConns, unionConns, type ConnSet } from './connSet';
+import { evaluateModel, type Evaluation, type ExternalPeer } from './evaluateModel';
+import { externalFlows, type ExternalBlock } from './externalFlows';
+
+/** The definition, block by block and workload by workload: the pieces inside the block, their intersection and union. */
+function definedFlows(ev: Evaluation, blocks: readonly ExternalBlock[]) {
+  const mentioned = blocks.slice(0, -1);
+  const inBlock = (piece: ExternalPeer, block: ExternalBlock) =>
+    block.id === 'ext:other' ? !mentioned.some((b) => b.ranges.some((r) => isInside(piece.range, r))) : block.ranges.some((r) => isInside(piece.range, r));
+  const summary = (conns: ConnSet[]) => {
+    if (conns.length === 0) return undefined;
+    const all = conns.reduce(intersectConns);
+    const some = conns.reduce(unionConns, NO_CONNS);
+    return equalConns(some, NO_CONNS) ? undefined : `${formatConnSet(all)}${equalConns(all, some) ? '' : ' partial'}`;
+  };
+  const { workloads } = ev.compiled;
+  const n = workloads.length;
+  const m = ev.egressExternals.length;
+  const out: string[] = [];
+  for (const block of blocks) {
+    const ins = ev.ingressExternals.flatMap((p, k) => (inBlock(p, block) ? [k] : []));
+    const outs = ev.egressExternals.flatMap((p, k) => (inBlock(p, block) ? [k] : []));
+    workloads.forEach((w, j) => {
+      const into = summary(ins.map((k) => ev.fromExternal[k * n + j]));
+      if (into !== undefined) out.push(`${block.id} -> ${w.id}: ${into}`);
+      const to = summary(outs.map((k) => ev.toExternal[j * m + k]));
+      if (to !== undefined) out.push(`${w.id} -> ${block.id}: ${to}`);
+    });
+  }
+  return out;
+}
 
 const YAML = `apiVersion: v1
 kind: Pod
@@ -43,5 +75,17 @@ describe('externalFlows', () => {
   it('has no flow where no address of the block is allowed', () => {
     expect(flow('shop/web[Pod]', 'ext:other')).toBeUndefined();
     expect(flow('shop/web[Pod]', 'ext:0.0.0.0/0 except 10.0.0.0/8')).toBeUndefined();
+  });
+
+  it('gives, in the same order, the flows the definition gives on random clusters', () => {
+    fc.assert(
+      fc.property(randomCluster(), (cluster) => {
+        const ev = evaluateModel(cluster);
+        const found = externalFlows(cluster, ev);
+        const shown = found.flows.map((f) => `${f.src} -> ${f.dst}: ${formatConnSet(f.conns)}${f.isPartial ? ' partial' : ''}`);
+        expect(shown).toEqual(definedFlows(ev, found.blocks));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

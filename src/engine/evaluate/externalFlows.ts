@@ -1,5 +1,5 @@
 import type { Model } from '../model/types';
-import { isInside, type IPRange } from '../ip/ipRange';
+import type { IPRange } from '../ip/ipRange';
 import { ipBlockRanges } from './compileModel';
 import { NO_CONNS, equalConns, intersectConns, isEmptyConns, unionConns, type ConnSet } from './connSet';
 import type { Evaluation, ExternalPeer } from './evaluateModel';
@@ -23,10 +23,24 @@ export interface ExternalFlow {
   isPartial: boolean;
 }
 
+/** The blocks of a model (mentioned ones sorted by id, then every other address) and the evaluator's address pieces each holds. */
+export interface ExternalBlocks {
+  blocks: ExternalBlock[];
+  /** Per block, the indices of the ingress pieces (`ev.ingressExternals`) inside it. */
+  ingressPieces: number[][];
+  /** Per block, the indices of the egress pieces (`ev.egressExternals`) inside it. */
+  egressPieces: number[][];
+}
+
 /** Id of the block that stands for every address no ipBlock mentions. */
 export const OTHER_ADDRESSES = 'ext:other';
 
-function blocksOf(model: Model): ExternalBlock[] {
+/** The ranges of an ipBlock, from the compile cache when it parsed them already. */
+function rangesOf(ev: Evaluation, cidr: string, except: readonly string[]): IPRange[] {
+  return ev.compiled.cache.blockRanges.get(`ip:${cidr} ${except.join(' ')}`) ?? ipBlockRanges(cidr, except);
+}
+
+function blocksOf(model: Model, ev: Evaluation): ExternalBlock[] {
   const byId = new Map<string, ExternalBlock>();
   for (const p of model.policies) {
     for (const rule of [...p.ingress, ...p.egress]) {
@@ -34,23 +48,95 @@ function blocksOf(model: Model): ExternalBlock[] {
         if (peer.kind !== 'ipBlock') continue;
         const label = peer.except.length > 0 ? `${peer.cidr} except ${peer.except.join(', ')}` : peer.cidr;
         const id = `ext:${label}`;
-        if (!byId.has(id)) byId.set(id, { id, label, ranges: ipBlockRanges(peer.cidr, peer.except) });
+        if (!byId.has(id)) byId.set(id, { id, label, ranges: rangesOf(ev, peer.cidr, peer.except) });
       }
     }
   }
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function inBlock(piece: IPRange, block: ExternalBlock): boolean {
-  return block.ranges.some((r) => isInside(piece, r));
+/** Indices of the pieces (sorted and disjoint per family, as the evaluator cuts them) lying entirely inside one of `ranges`, ascending. */
+function piecesInside(pieces: readonly ExternalPeer[], ranges: readonly IPRange[]): number[] {
+  const inside = new Set<number>();
+  for (const r of ranges) {
+    // 1. The first piece of the range's family starting at or after the range, 2. every piece up to its end.
+    let lo = 0;
+    let hi = pieces.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const p = pieces[mid].range;
+      if (p.family < r.family || (p.family === r.family && p.start < r.start)) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < pieces.length && pieces[k].range.family === r.family && pieces[k].range.end <= r.end; k++) inside.add(k);
+  }
+  return [...inside].sort((a, b) => a - b);
 }
 
-function summarise(conns: ConnSet[]): { conns: ConnSet; isPartial: boolean } | undefined {
-  if (conns.length === 0) return undefined;
-  const all = conns.reduce(intersectConns);
-  const some = conns.reduce(unionConns, NO_CONNS);
-  if (isEmptyConns(some)) return undefined;
-  return { conns: all, isPartial: !equalConns(all, some) };
+/** The pieces no mentioned block holds. */
+function piecesOutside(count: number, held: readonly number[][]): number[] {
+  const isHeld = new Uint8Array(count);
+  for (const list of held) for (const k of list) isHeld[k] = 1;
+  const out: number[] = [];
+  for (let k = 0; k < count; k++) if (isHeld[k] === 0) out.push(k);
+  return out;
+}
+
+/** Groups the evaluator's address pieces into the ranges people wrote: one block per distinct ipBlock, plus "any other address". */
+export function externalBlocks(model: Model, ev: Evaluation): ExternalBlocks {
+  const mentioned = blocksOf(model, ev);
+  const ingressPieces = mentioned.map((b) => piecesInside(ev.ingressExternals, b.ranges));
+  const egressPieces = mentioned.map((b) => piecesInside(ev.egressExternals, b.ranges));
+  const other: ExternalBlock = { id: OTHER_ADDRESSES, label: 'any other address', ranges: [] };
+  return {
+    blocks: [...mentioned, other],
+    ingressPieces: [...ingressPieces, piecesOutside(ev.ingressExternals.length, ingressPieces)],
+    egressPieces: [...egressPieces, piecesOutside(ev.egressExternals.length, egressPieces)],
+  };
+}
+
+/**
+ * What workload `j` and each block may open in one direction (`ingress`: from the block's addresses into `j`;
+ * `egress`: from `j` to them), block by block, skipping blocks none of whose addresses is allowed: `conns` is what
+ * every address of the block may do, `isPartial` says some may do more.
+ */
+export function visitBlockFlows(
+  ev: Evaluation,
+  external: ExternalBlocks,
+  j: number,
+  direction: 'ingress' | 'egress',
+  visit: (block: number, conns: ConnSet, isPartial: boolean) => void,
+): void {
+  const n = ev.compiled.workloads.length;
+  const isIngress = direction === 'ingress';
+  const table = isIngress ? ev.fromExternal : ev.toExternal;
+  const m = isIngress ? ev.ingressExternals.length : ev.egressExternals.length;
+  const at = isIngress ? (k: number) => table[k * n + j] : (k: number) => table[j * m + k];
+  const piecesOf = isIngress ? external.ingressPieces : external.egressPieces;
+  // 1. One answer for every piece (an open side, or no address rule): every block with a piece gets it whole.
+  let same: ConnSet | undefined = m > 0 ? at(0) : NO_CONNS;
+  for (let k = 1; k < m && same !== undefined; k++) if (at(k) !== same) same = undefined;
+  if (same !== undefined) {
+    if (isEmptyConns(same)) return;
+    piecesOf.forEach((pieces, b) => {
+      if (pieces.length > 0) visit(b, same, false);
+    });
+    return;
+  }
+  // 2. Otherwise, per block: the intersection (what every address may do) and the union (what some may do).
+  piecesOf.forEach((pieces, b) => {
+    if (pieces.length === 0) return;
+    const first = at(pieces[0]);
+    let all = first;
+    let some = first;
+    for (let i = 1; i < pieces.length; i++) {
+      const conns = at(pieces[i]);
+      if (conns === first) continue;
+      all = intersectConns(all, conns);
+      some = unionConns(some, conns);
+    }
+    if (!isEmptyConns(some)) visit(b, all, all !== some && !equalConns(all, some));
+  });
 }
 
 /**
@@ -59,23 +145,13 @@ function summarise(conns: ConnSet[]): { conns: ConnSet; isPartial: boolean } | u
  * every address of the block may do, flagged partial when some may do more.
  */
 export function externalFlows(model: Model, ev: Evaluation): { blocks: ExternalBlock[]; flows: ExternalFlow[] } {
-  const mentioned = blocksOf(model);
-  const other: ExternalBlock = { id: OTHER_ADDRESSES, label: 'any other address', ranges: [] };
-  const owners = (pieces: ExternalPeer[], block: ExternalBlock) =>
-    pieces.map((p, k) => [p, k] as const).filter(([p]) => (block === other ? !mentioned.some((b) => inBlock(p.range, b)) : inBlock(p.range, block)));
-  const { workloads } = ev.compiled;
-  const n = workloads.length;
-  const m = ev.egressExternals.length;
-  const flows: ExternalFlow[] = [];
-  for (const block of [...mentioned, other]) {
-    const ins = owners(ev.ingressExternals, block);
-    const outs = owners(ev.egressExternals, block);
-    workloads.forEach((w, j) => {
-      const into = summarise(ins.map(([, k]) => ev.fromExternal[k * n + j]));
-      if (into) flows.push({ src: block.id, dst: w.id, ...into });
-      const out = summarise(outs.map(([, k]) => ev.toExternal[j * m + k]));
-      if (out) flows.push({ src: w.id, dst: block.id, ...out });
-    });
-  }
-  return { blocks: [...mentioned, other], flows };
+  const external = externalBlocks(model, ev);
+  // Block by block, then workload by workload, each workload's inbound flow before its outbound one.
+  const byBlock: ExternalFlow[][] = external.blocks.map(() => []);
+  ev.compiled.workloads.forEach((w, j) => {
+    visitBlockFlows(ev, external, j, 'ingress', (b, conns, isPartial) => byBlock[b].push({ src: external.blocks[b].id, dst: w.id, conns, isPartial }));
+    visitBlockFlows(ev, external, j, 'egress', (b, conns, isPartial) => byBlock[b].push({ src: w.id, dst: external.blocks[b].id, conns, isPartial }));
+  });
+  const flows = byBlock.flat();
+  return { blocks: external.blocks, flows };
 }

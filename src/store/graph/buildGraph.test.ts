@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../engine';
-import { buildGraph } from './buildGraph';
+import { ADDRESSES_NODE_ID, buildGraph } from './buildGraph';
+import { collapsedNamespacesOf } from './collapsedNamespacesOf';
 
 const MANIFESTS = `
 apiVersion: v1
@@ -195,6 +196,29 @@ spec:
     const outbound = collapsed.edges.find((e) => e.id === 'ns:web=>ext:0.0.0.0/0 except 10.0.0.0/8');
     expect(outbound?.data).toMatchObject({ kind: 'aggregate', count: 2 });
     for (const edge of collapsed.edges) expect(edge.source === edge.target, edge.id).toBe(false);
+  });
+
+  it('groups every address block into one node, its flows aggregated with their count and ports, when the addresses are collapsed', () => {
+    const grouped = buildGraph(analysis, { collapsedNamespaces: ['web', ADDRESSES_NODE_ID], showAllFlows: true });
+    const externals = grouped.nodes.filter((n) => n.type === 'external');
+    expect(externals.map((n) => [n.id, n.data])).toEqual([[ADDRESSES_NODE_ID, { label: '1 ipBlock and any other address', isOther: false, blocks: 2 }]]);
+    // Both workloads of web reach 0.0.0.0/0 except 10.0.0.0/8 (front on TCP 443, api on everything), and api any other address.
+    expect(grouped.edges.find((e) => e.id === `ns:web=>${ADDRESSES_NODE_ID}`)?.data).toMatchObject({ kind: 'aggregate', count: 3, label: '3 × all' });
+    const expanded = buildGraph(analysis, { collapsedNamespaces: [ADDRESSES_NODE_ID], showAllFlows: true });
+    expect(expanded.edges.find((e) => e.id === `web/front[Pod]=>${ADDRESSES_NODE_ID}`)?.data).toMatchObject({ kind: 'aggregate', count: 1, label: '1 × TCP 443' });
+    expect(expanded.edges.some((e) => e.id.includes('ext:'))).toBe(false);
+  });
+
+  it('keeps a what-if range a policy already mentions out of the drafts while the addresses are grouped', () => {
+    const drafted = buildGraph(analysis, { collapsedNamespaces: [ADDRESSES_NODE_ID], draftCidrs: ['0.0.0.0/0 except 10.0.0.0/8', '203.0.113.0/24'] });
+    expect(drafted.nodes.filter((n) => n.type === 'external').map((n) => n.id)).toEqual([ADDRESSES_NODE_ID, 'ext:203.0.113.0/24']);
+  });
+
+  it('opens a large cluster on the namespace view with its addresses grouped, and keeps a choice made in the same revision', () => {
+    const model = { namespaces: [{ name: 'a', labels: {}, isDeclared: true }], workloads: Array.from({ length: 151 }, () => analysis.model.workloads[0]) };
+    expect(collapsedNamespacesOf(model, 1, null)).toEqual(['a', ADDRESSES_NODE_ID]);
+    expect(collapsedNamespacesOf({ ...model, workloads: model.workloads.slice(0, 150) }, 1, null)).toEqual([]);
+    expect(collapsedNamespacesOf(model, 2, { revision: 2, names: ['a'] })).toEqual(['a']);
   });
 
   it('draws nothing for an empty workspace', () => {

@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import { externalFlows, formatConnSet, OTHER_ADDRESSES, pairConns, unionConns, NO_CONNS, type Analysis, type ConnSet, type Namespace, type Workload } from '../../engine';
+import { externalBlocks, formatConnSet, OTHER_ADDRESSES, unionConns, visitBlockFlows, type Analysis, type ConnSet, type Namespace, type Workload } from '../../engine';
 import { compactConns, compactFlow } from './compactConns';
 
 /** A namespace frame: a React Flow group that holds its workloads. */
@@ -17,8 +17,11 @@ export interface NamespaceSummary extends Record<string, unknown> {
 export type NamespaceGroupNodeType = Node<NamespaceSummary, 'namespaceGroup'>;
 /** A workload card inside its namespace frame, with whether policies isolate each side of it. */
 export type WorkloadNodeType = Node<{ workload: Workload; isIngressIsolated: boolean; isEgressIsolated: boolean }, 'workload'>;
-/** Addresses outside the cluster: an ipBlock as written (`0.0.0.0/0 except 10.0.0.0/8`) or any other address. */
-export type ExternalNodeType = Node<{ label: string; isOther: boolean }, 'external'>;
+/**
+ * Addresses outside the cluster: an ipBlock as written (`0.0.0.0/0 except 10.0.0.0/8`), any other address, or
+ * (id {@link ADDRESSES_NODE_ID}, with `blocks`) every address block grouped into one node.
+ */
+export type ExternalNodeType = Node<{ label: string; isOther: boolean; blocks?: number }, 'external'>;
 /** Every node the canvas draws. */
 export type CanvasNode = NamespaceNodeType | NamespaceGroupNodeType | WorkloadNodeType | ExternalNodeType;
 
@@ -34,7 +37,7 @@ export interface FlowEdgeData extends Record<string, unknown> {
   isPartial: boolean;
   /** True when the opposite direction is an edge too, so the two curve apart. */
   hasReverse: boolean;
-  /** For an aggregated edge: how many workload (or address) pairs it stands for. */
+  /** For an aggregated edge: how many workload pairs (or workload and address block pairs) it stands for. */
   count?: number;
   /** How the edge differs from the what-if baseline, when one is set. */
   diff?: 'added' | 'removed' | 'changed';
@@ -57,7 +60,7 @@ export interface GraphOptions {
   draftCidrs?: readonly string[];
   /** Draw every allowed pair; otherwise only the connections some policy decided (an isolated side). */
   showAllFlows?: boolean;
-  /** Namespaces drawn as one node each, their workloads' flows aggregated onto it. */
+  /** Namespaces drawn as one node each, their workloads' flows aggregated onto it; holding {@link ADDRESSES_NODE_ID}, every address block is drawn as one node too. */
   collapsedNamespaces?: readonly string[];
 }
 
@@ -71,6 +74,12 @@ const EXTERNAL_CARD = { width: 200, height: 64 } as const;
 export const FRAME_PADDING = { top: 48, side: 24, bottom: 24 } as const;
 /** Space between cards in the simple grid placement. */
 export const GAP = { x: 80, y: 40 } as const;
+
+/**
+ * The id of the one node standing for every address block when they are grouped, and the entry of
+ * `collapsedNamespaces` that groups them (no namespace name holds a colon).
+ */
+export const ADDRESSES_NODE_ID = 'addresses:';
 
 /** The id of the node of namespace `name` (its frame, or its card when collapsed). */
 export function namespaceNodeId(name: string): string {
@@ -91,7 +100,7 @@ function frameSize(count: number, columns: number): { width: number; height: num
   };
 }
 
-/** Edges being gathered: connections and how many pairs, keyed by edge id. */
+/** Edges being gathered: connections, how many pairs, and where the first pair comes in the pair-by-pair order; keyed by edge id. */
 interface Gathered {
   src: string;
   dst: string;
@@ -99,27 +108,52 @@ interface Gathered {
   conns: ConnSet;
   isPartial: boolean;
   count: number;
+  order: number;
 }
 
-/** Adds one pair's connections to the edge between the nodes drawing its ends; an edge touching a collapsed namespace aggregates. */
-function gather(into: Map<string, Gathered>, src: string, dst: string, kind: 'pod' | 'external', conns: ConnSet, isPartial: boolean) {
+const isGroupNode = (id: string) => id.startsWith('ns:') || id === ADDRESSES_NODE_ID;
+
+/** Adds `count` pairs with the same connections to the edge between the nodes drawing their ends; an edge touching a collapsed namespace or the grouped addresses aggregates. */
+function gather(into: Map<string, Gathered>, src: string, dst: string, kind: 'pod' | 'external', conns: ConnSet, isPartial: boolean, count: number, order: number) {
   const id = edgeId(src, dst);
   const found = into.get(id);
   if (found === undefined) {
-    const isAggregate = src.startsWith('ns:') || dst.startsWith('ns:');
-    into.set(id, { src, dst, kind: isAggregate ? 'aggregate' : kind, conns, isPartial, count: 1 });
+    const isAggregate = count > 1 || isGroupNode(src) || isGroupNode(dst);
+    into.set(id, { src, dst, kind: isAggregate ? 'aggregate' : kind, conns, isPartial, count, order });
     return;
   }
   found.kind = 'aggregate';
   found.conns = unionConns(found.conns, conns);
   found.isPartial ||= isPartial;
-  found.count += 1;
+  found.count += count;
+  found.order = Math.min(found.order, order);
 }
 
 function labelOf(g: Gathered): string {
   if (g.kind === 'external') return compactFlow(g.conns, g.isPartial);
   const ports = compactConns(g.conns);
   return g.kind === 'aggregate' ? `${g.count} × ${ports}` : ports;
+}
+
+/** The edges gathered, in the order of their first pair. */
+function toEdges(gathered: Map<string, Gathered>): FlowEdgeType[] {
+  return [...gathered.values()]
+    .sort((a, b) => a.order - b.order)
+    .map((g) => ({
+      id: edgeId(g.src, g.dst),
+      type: 'flow',
+      source: g.src,
+      target: g.dst,
+      data: {
+        kind: g.kind,
+        conns: g.conns,
+        label: labelOf(g),
+        connsText: formatConnSet(g.conns),
+        isPartial: g.isPartial,
+        hasReverse: gathered.has(edgeId(g.dst, g.src)),
+        ...(g.kind === 'aggregate' ? { count: g.count } : {}),
+      },
+    }));
 }
 
 /**
@@ -134,11 +168,13 @@ function labelOf(g: Gathered): string {
  */
 export function buildGraph(analysis: Analysis, options: GraphOptions = {}): Graph {
   const { model, evaluation } = analysis;
-  const { compiled } = evaluation;
+  const { compiled, classPairs, connTable } = evaluation;
+  const { classMembers } = compiled;
   const hidden = new Set(options.hiddenNamespaces ?? []);
   const collapsed = new Set(options.collapsedNamespaces ?? []);
   const showAll = options.showAllFlows ?? false;
   const n = compiled.workloads.length;
+  const C = classMembers.length;
   const ingressIsolated = compiled.ingressPolicies.map((p) => p.length > 0);
   const egressIsolated = compiled.egressPolicies.map((p) => p.length > 0);
 
@@ -149,25 +185,35 @@ export function buildGraph(analysis: Analysis, options: GraphOptions = {}): Grap
     else workloadsByNamespace.set(workload.namespace, [i]);
   });
 
-  // 1. Where each workload is drawn: its own card, its collapsed namespace's card, or nowhere.
-  const nodeOf: (string | null)[] = compiled.workloads.map((w) =>
-    hidden.has(w.namespace) ? null : collapsed.has(w.namespace) ? namespaceNodeId(w.namespace) : w.id,
-  );
-  const isDecided = (s: number, d: number) => showAll || egressIsolated[s] || ingressIsolated[d];
+  // 1. Where each class is drawn: its collapsed namespace's card, its members' own cards, or nowhere. Members of a class share a namespace and isolation.
+  const classNode = classMembers.map((members): string | null => {
+    const namespace = compiled.workloads[members[0]].namespace;
+    return hidden.has(namespace) ? null : collapsed.has(namespace) ? namespaceNodeId(namespace) : '';
+  });
+  /** The cards drawing the members of class `c`, each with the members it stands for. */
+  const cardsOf = (c: number): { id: string; members: readonly number[] }[] =>
+    classNode[c] === '' ? classMembers[c].map((i) => ({ id: compiled.workloads[i].id, members: [i] })) : [{ id: classNode[c] as string, members: classMembers[c] }];
 
-  // 2. Workload pairs, aggregated where an end is collapsed.
+  // 2. Workload pairs, class pair by class pair, aggregated where an end is collapsed (its members' pairs counted, not visited).
   const gathered = new Map<string, Gathered>();
   const innerFlows = new Map<string, number>();
-  for (let s = 0; s < n; s++) {
-    const from = nodeOf[s];
-    if (from === null) continue;
-    for (let d = 0; d < n; d++) {
-      const to = nodeOf[d];
-      if (to === null || s === d || !isDecided(s, d)) continue;
-      const conns = pairConns(evaluation, s, d);
-      if (conns === NO_CONNS) continue;
-      if (from === to) innerFlows.set(from, (innerFlows.get(from) ?? 0) + 1);
-      else gather(gathered, from, to, 'pod', conns, false);
+  for (let a = 0; a < C; a++) {
+    if (classNode[a] === null) continue;
+    const sources = cardsOf(a);
+    for (let b = 0; b < C; b++) {
+      const table = classPairs[a * C + b];
+      if (table === 0 || classNode[b] === null) continue;
+      if (!showAll && !egressIsolated[classMembers[a][0]] && !ingressIsolated[classMembers[b][0]]) continue;
+      const conns = connTable[table];
+      const targets = a === b ? sources : cardsOf(b);
+      for (const from of sources) {
+        for (const to of targets) {
+          const count = from.members.length * to.members.length - (a === b && from === to ? from.members.length : 0);
+          if (count === 0) continue;
+          if (from.id === to.id) innerFlows.set(from.id, (innerFlows.get(from.id) ?? 0) + count);
+          else gather(gathered, from.id, to.id, 'pod', conns, false, count, from.members[0] * n + to.members[0]);
+        }
+      }
     }
   }
 
@@ -210,10 +256,15 @@ export function buildGraph(analysis: Analysis, options: GraphOptions = {}): Grap
     });
   });
 
-  // 3. External blocks and their flows: decided when the workload's side is isolated.
+  // 3. External blocks (or their one grouped node) and their flows, per class: decided when the class's side is isolated.
+  const externals = new Map<string, Gathered>();
+  const blockIds = new Set<string>();
   if (n > 0) {
-    const external = externalFlows(model, evaluation);
+    const external = externalBlocks(model, evaluation);
+    const isGrouped = collapsed.has(ADDRESSES_NODE_ID);
     external.blocks.forEach((block, index) => {
+      blockIds.add(block.id);
+      if (isGrouped) return;
       nodes.push({
         id: block.id,
         type: 'external',
@@ -222,35 +273,31 @@ export function buildGraph(analysis: Analysis, options: GraphOptions = {}): Grap
         data: { label: block.label, isOther: block.id === OTHER_ADDRESSES },
       });
     });
-    for (const flow of external.flows) {
-      const isInbound = compiled.index.has(flow.dst);
-      const i = compiled.index.get(isInbound ? flow.dst : flow.src) ?? -1;
-      const at = nodeOf[i];
-      if (at === null || at === undefined) continue;
-      if (!showAll && !(isInbound ? ingressIsolated[i] : egressIsolated[i])) continue;
-      if (isInbound) gather(gathered, flow.src, at, 'external', flow.conns, flow.isPartial);
-      else gather(gathered, at, flow.dst, 'external', flow.conns, flow.isPartial);
+    if (isGrouped) {
+      const mentioned = external.blocks.length - 1;
+      const label = `${mentioned} ${mentioned === 1 ? 'ipBlock' : 'ipBlocks'} and any other address`;
+      nodes.push({ id: ADDRESSES_NODE_ID, type: 'external', position: { x: 0, y: 0 }, ...EXTERNAL_CARD, data: { label, isOther: false, blocks: external.blocks.length } });
     }
+    const blockNode = (b: number) => (isGrouped ? ADDRESSES_NODE_ID : external.blocks[b].id);
+    classMembers.forEach((members, c) => {
+      if (classNode[c] === null) return;
+      const cards = cardsOf(c);
+      for (const direction of ['ingress', 'egress'] as const) {
+        const isInbound = direction === 'ingress';
+        if (!showAll && !(isInbound ? ingressIsolated : egressIsolated)[members[0]]) continue;
+        visitBlockFlows(evaluation, external, members[0], direction, (b, conns, isPartial) => {
+          for (const card of cards) {
+            const order = (b * n + card.members[0]) * 2 + (isInbound ? 0 : 1);
+            if (isInbound) gather(externals, blockNode(b), card.id, 'external', conns, isPartial, card.members.length, order);
+            else gather(externals, card.id, blockNode(b), 'external', conns, isPartial, card.members.length, order);
+          }
+        });
+      }
+    });
   }
-  const drafts = (options.draftCidrs ?? []).filter((cidr) => !nodes.some((node) => node.id === `ext:${cidr}`));
+  const drafts = (options.draftCidrs ?? []).filter((cidr) => !blockIds.has(`ext:${cidr}`));
   for (const cidr of drafts) {
     nodes.push({ id: `ext:${cidr}`, type: 'external', position: { x: 0, y: 0 }, ...EXTERNAL_CARD, data: { label: cidr, isOther: false } });
   }
-
-  const edges: FlowEdgeType[] = [...gathered.values()].map((g) => ({
-    id: edgeId(g.src, g.dst),
-    type: 'flow',
-    source: g.src,
-    target: g.dst,
-    data: {
-      kind: g.kind,
-      conns: g.conns,
-      label: labelOf(g),
-      connsText: formatConnSet(g.conns),
-      isPartial: g.isPartial,
-      hasReverse: gathered.has(edgeId(g.dst, g.src)),
-      ...(g.kind === 'aggregate' ? { count: g.count } : {}),
-    },
-  }));
-  return { nodes, edges };
+  return { nodes, edges: [...toEdges(gathered), ...toEdges(externals)] };
 }

@@ -8,7 +8,7 @@ export interface GraphRequest {
   hiddenNamespaces: readonly string[];
   draftCidrs: readonly string[];
   showAllFlows: boolean;
-  /** The namespaces the person collapsed, for the revision they chose it in; null lets the size decide. */
+  /** The namespaces the person collapsed (and `ADDRESSES_NODE_ID` while the address blocks are grouped), for the revision they chose it in; null lets the size decide. */
   collapsed: { revision: number; names: readonly string[] } | null;
 }
 
@@ -17,6 +17,7 @@ export interface CanvasGraph {
   /** The request it answers (with the document revision the worker drew it for). */
   request: GraphRequest;
   graph: Graph;
+  /** The namespaces drawn collapsed, and `ADDRESSES_NODE_ID` when the address blocks are drawn as one node. */
   collapsedNamespaces: readonly string[];
   errorCount: number;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ADDRESSES_NODE_ID } from '../../store/graph/buildGraph';
 import { flowEndOf, isValidFlowConnection } from './flowEndOf';
 
 describe('flowEndOf', () => {
@@ -16,8 +17,9 @@ describe('flowEndOf', () => {
     expect(flowEndOf('ext:other')).toEqual({ cidr: '0.0.0.0/0' });
   });
 
-  it('maps namespace frames and empty ids to nothing', () => {
+  it('maps namespace frames, the grouped addresses and empty ids to nothing', () => {
     expect(flowEndOf('ns:shop')).toBeUndefined();
+    expect(flowEndOf(ADDRESSES_NODE_ID)).toBeUndefined();
     expect(flowEndOf('ext:')).toBeUndefined();
     expect(flowEndOf('')).toBeUndefined();
   });

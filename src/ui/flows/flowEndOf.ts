@@ -1,11 +1,12 @@
 import { OTHER_ADDRESSES, type FlowEnd } from '../../engine';
+import { ADDRESSES_NODE_ID } from '../../store/graph/buildGraph';
 
 /** The address range that stands for "any other address" when a flow to or from it is designed. */
 export const ANY_ADDRESS = '0.0.0.0/0';
 
 /**
  * The flow end a canvas node stands for: a workload (`ns/name[Kind]`), or an external
- * node's range (`ext:<cidr>[ except …]` → its cidr; `ext:other` → 0.0.0.0/0); frames are none.
+ * node's range (`ext:<cidr>[ except …]` → its cidr; `ext:other` → 0.0.0.0/0); frames and the grouped addresses are none.
  */
 export function flowEndOf(nodeId: string): FlowEnd | undefined {
   if (nodeId === OTHER_ADDRESSES) return { cidr: ANY_ADDRESS };
@@ -13,7 +14,7 @@ export function flowEndOf(nodeId: string): FlowEnd | undefined {
     const cidr = nodeId.slice('ext:'.length).split(' except ')[0].trim();
     return cidr === '' ? undefined : { cidr };
   }
-  if (nodeId.startsWith('ns:') || nodeId === '') return undefined;
+  if (nodeId.startsWith('ns:') || nodeId === ADDRESSES_NODE_ID || nodeId === '') return undefined;
   return { workload: nodeId };
 }
 
