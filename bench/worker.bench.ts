@@ -3,7 +3,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { decodeModel, evaluateModel, inferWorkloads, lintModel, listConnections, type Analysis, type SourceFile } from '../src/engine';
+import { decodeModel, evaluateModel, inferWorkloads, lintModel, type Analysis, type SourceFile } from '../src/engine';
 import { realisticClusterYaml } from '../src/engine/testing/realisticClusterYaml';
 import { parseYamlFile } from '../src/engine/yaml/parseYamlFile';
 import { sharedYamlChunkCache } from '../src/engine/yaml/yamlChunkCache';
@@ -113,14 +113,13 @@ function medians(runs: Figures[]): Figures {
   return out;
 }
 
-/** The steps of `analyze` on a first open, timed one by one: the YAML parse (through the shared chunk cache, so decoding then reads it), decode, inference, evaluation, the connection list. */
+/** The steps of `analyze` on a first open, timed one by one: the YAML parse (through the shared chunk cache, so decoding then reads it), decode, inference, evaluation. */
 function openingSteps(files: SourceFile[], base: number): Figures {
   const open: Figures = {};
   timed(open, 'parse', () => files.map((file) => parseYamlFile(file, sharedYamlChunkCache)));
   const decoded = timed(open, 'decode', () => decodeModel(files));
   const model = timed(open, 'infer', () => inferWorkloads(decoded.model));
-  const evaluation = timed(open, 'evaluate', () => evaluateModel(model));
-  timed(open, 'list', () => listConnections(evaluation));
+  timed(open, 'evaluate', () => evaluateModel(model));
   open.peak_heap_mb = heapMb() - base;
   return open;
 }
@@ -137,7 +136,7 @@ function child(workloads: number): Figures {
   const analysis = answer(first, files, undefined);
   const graph = canvasGraph(analysis, REQUEST);
   const summary = summarise(analysis, files);
-  const opened: Figures = { ...open, ...first, ready: first.ready - first.analyze + open.parse + open.decode + open.infer + open.evaluate + open.list };
+  const opened: Figures = { ...open, ...first, ready: first.ready - first.analyze + open.parse + open.decode + open.infer + open.evaluate };
   opened.nodes = graph.graph.nodes.length;
   opened.edges = graph.graph.edges.length;
   opened.graph_kb = serialize(graph).length / 1024;
@@ -192,7 +191,7 @@ function main(): void {
     const mb = (f.bytes / 2 ** 20).toFixed(1);
     console.log(`\n${size} workloads, ${f.policies} policies, ${f.namespaces} namespaces, ${mb} MB of YAML (median of ${runs} cold runs, ${process.env.WORKER_BENCH_CLOCK === 'cpu' ? 'CPU' : 'wall'} time)`);
     console.log(
-      `  open:      parse ${fmtMs(f.open_parse)}, decode ${fmtMs(f.open_decode)}, infer ${fmtMs(f.open_infer)}, evaluate ${fmtMs(f.open_evaluate)}, list ${fmtMs(f.open_list)}, graph ${fmtMs(f.open_graph)} ` +
+      `  open:      parse ${fmtMs(f.open_parse)}, decode ${fmtMs(f.open_decode)}, infer ${fmtMs(f.open_infer)}, evaluate ${fmtMs(f.open_evaluate)}, graph ${fmtMs(f.open_graph)} ` +
         `(${f.open_nodes} nodes, ${f.open_edges} edges), graph clone ${fmtMs(f.open_graph_clone)} (${f.open_graph_kb.toFixed(0)} kB) → canvas ready ${fmtMs(f.open_ready)}; ` +
         `summary ${fmtMs(f.open_summary)}, its clone ${fmtMs(f.open_summary_clone)} (${f.open_summary_kb.toFixed(0)} kB, model ${f.open_model_kb.toFixed(0)} kB)`,
     );

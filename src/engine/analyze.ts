@@ -9,7 +9,8 @@ export interface Analysis {
   model: Model;
   issues: Issue[];
   evaluation: Evaluation;
-  connections: Connection[];
+  /** Every allowed connection, listed on first use (the app's views need only `countConnections`). */
+  readonly connections: Connection[];
 }
 
 /**
@@ -26,5 +27,13 @@ export function analyze(files: readonly SourceFile[], options: AnalyzeOptions = 
   const { model: decoded, issues } = decodeModel(files);
   const model = options.inferWorkloads ? inferWorkloads(decoded) : decoded;
   const evaluation = evaluateModel(model, options.previous?.evaluation);
-  return { model, issues, evaluation, connections: listConnections(evaluation) };
+  let connections: Connection[] | undefined;
+  return {
+    model,
+    issues,
+    evaluation,
+    get connections() {
+      return (connections ??= listConnections(evaluation));
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { explainConnection, formatConnlist, lintModel, listObjectRefs, type Analysis, type ConnlistFormat, type ExplainQuery, type Explanation, type Issue, type Lint, type Model, type SourceFile } from '../engine';
+import { countConnections, explainConnection, formatConnlist, lintModel, listObjectRefs, type Analysis, type ConnlistFormat, type ExplainQuery, type Explanation, type Issue, type Lint, type Model, type SourceFile } from '../engine';
 import { canvasGraph, type CanvasGraph, type GraphRequest } from './graph/canvasGraph';
 
 /** What the `analyze` job answers: plain data the views draw from (no evaluation: it holds closures; findings come from the `lints` job). */
@@ -41,7 +41,7 @@ export function summarise(analysis: Analysis, files: readonly SourceFile[]): Ana
   return {
     model: analysis.model,
     issues: analysis.issues,
-    connectionCount: analysis.connections.length,
+    connectionCount: countConnections(analysis.evaluation),
     errorCount: analysis.issues.filter((issue) => issue.severity === 'error').length,
     writtenPolicies: listObjectRefs(files).filter((object) => object.ref.kind === 'NetworkPolicy'),
   };

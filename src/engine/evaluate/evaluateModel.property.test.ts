@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Model, PolicyType } from '../model/types';
 import { randomCluster } from '../testing/randomCluster';
 import { formatConnSet } from './connSet';
-import { evaluateModel, listConnections, pairConns, type Evaluation, type ExternalPeer } from './evaluateModel';
+import { countConnections, evaluateModel, listConnections, pairConns, type Evaluation, type ExternalPeer } from './evaluateModel';
 import { naiveEvaluate, naiveProbePorts, type NaiveEndpoint } from './naiveEvaluate';
 
 interface Address {
@@ -131,6 +131,16 @@ describe('evaluateModel against naiveEvaluate', () => {
         expect(disagreements(model)).toEqual([]);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('counts as many connections as it lists', () => {
+    fc.assert(
+      fc.property(randomCluster(), (model) => {
+        const ev = evaluateModel(model);
+        expect(countConnections(ev)).toBe(listConnections(ev).length);
+      }),
+      { numRuns: 300 },
     );
   });
 

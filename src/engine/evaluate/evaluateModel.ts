@@ -186,3 +186,23 @@ export function listConnections(ev: Evaluation): Connection[] {
   });
   return out;
 }
+
+/** How many connections {@link listConnections} lists, counted per class (members share their answers) without listing them. */
+export function countConnections(ev: Evaluation): number {
+  const { classMembers } = ev.compiled;
+  const C = classMembers.length;
+  const n = ev.compiled.workloads.length;
+  const m = ev.egressExternals.length;
+  let count = 0;
+  for (let a = 0; a < C; a++) {
+    const size = classMembers[a].length;
+    for (let b = 0; b < C; b++) {
+      if (ev.connTable[ev.classPairs[a * C + b]] === NO_CONNS) continue;
+      count += a === b ? size * (size - 1) : size * classMembers[b].length;
+    }
+    const rep = classMembers[a][0];
+    for (let k = 0; k < m; k++) if (!isEmptyConns(ev.toExternal[rep * m + k])) count += size;
+    for (let k = 0; k < ev.ingressExternals.length; k++) if (!isEmptyConns(ev.fromExternal[k * n + rep])) count += size;
+  }
+  return count;
+}

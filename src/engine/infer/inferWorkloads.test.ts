@@ -45,6 +45,14 @@ describe('solveSelector', () => {
 });
 
 describe('inferWorkloads', () => {
+
+  it('infers again after an edit changes what a policy selects, and answers an edit elsewhere as a fresh inference does', () => {
+    expect(ids(DENY, API_TO_DB)).toEqual(['shop/any-pod[Inferred]', 'shop/api[Inferred]', 'shop/db[Inferred]']);
+    expect(ids(DENY, API_TO_DB.replace('{app: api}', '{app: web}'))).toEqual(['shop/any-pod[Inferred]', 'shop/db[Inferred]', 'shop/web[Inferred]']);
+    const edited = run(DENY, API_TO_DB.replace('port: 5432', 'port: 5433')).model;
+    expect(inferWorkloads({ ...edited, workloads: edited.workloads.filter((w) => !w.isInferred) })).toEqual(edited);
+    expect(ids(DENY, API_TO_DB, deploy('api', 'shop', 'app: api'))).toEqual(['shop/api[Deployment]', 'shop/db[Inferred]']);
+  });
   it('infers one workload per distinct selector of a policies-only file, named from its labels, and the flows the policies imply', () => {
     const a = run(DENY, API_TO_DB, API_OUT, FROM_MONITORING);
     expect(a.model.workloads.map((w) => w.id).sort()).toEqual(['monitoring/any-pod[Inferred]', 'shop/any-pod[Inferred]', 'shop/api[Inferred]', 'shop/db[Inferred]']);

@@ -201,13 +201,42 @@ function inferPods(uses: readonly SelectorUse[], namespaces: readonly Namespace[
  */
 export function inferWorkloads(model: Model): Model {
   const { namespaces: realNamespaces, workloads: real } = withoutInferred(model);
-  const uses = selectorUses(model.policies);
-  const inferredNamespaces = inferNamespaces(uses, realNamespaces);
-  const namespaces = [...realNamespaces, ...inferredNamespaces];
-  const inferred = inferPods(uses, namespaces, real);
+  const { inferredNamespaces, inferred } = inferredOf(model.policies, realNamespaces, real);
   if (inferred.length === 0 && inferredNamespaces.length === 0) return withoutInferred(model);
-  return { ...model, namespaces, workloads: [...real, ...inferred] };
+  return { ...model, namespaces: [...realNamespaces, ...inferredNamespaces], workloads: [...real, ...inferred] };
 }
+
+/** What inference reads of each policy, namespace and workload, as text; kept per object, which decoding reuses while it is unchanged. */
+const readsOf = new WeakMap<object, string>();
+
+function reads(object: NetworkPolicy | Namespace | Workload, text: () => string): string {
+  let known = readsOf.get(object);
+  if (known === undefined) readsOf.set(object, (known = text()));
+  return known;
+}
+
+const selectorsOf = (rules: NetworkPolicy['ingress']) => rules.map((r) => r.peers.map((p) => (p.kind === 'selector' ? [p.podSelector, p.namespaceSelector ?? null] : null)));
+
+/** The last inference and what it read. */
+let last: { key: string[]; result: { inferredNamespaces: Namespace[]; inferred: Workload[] } } | undefined;
+
+/** The inferred namespaces and workloads, computed again only when what they are inferred from changed (an edit of ports, ipBlocks or names of nothing selected reuses them). */
+function inferredOf(policies: readonly NetworkPolicy[], namespaces: readonly Namespace[], real: readonly Workload[]): { inferredNamespaces: Namespace[]; inferred: Workload[] } {
+  const key = [
+    ...policies.map((p) => reads(p, () => JSON.stringify([p.id, p.namespace, p.podSelector, selectorsOf(p.ingress), selectorsOf(p.egress)]))),
+    '',
+    ...namespaces.map((n) => reads(n, () => JSON.stringify([n.name, n.labels]))),
+    '',
+    ...real.map((w) => reads(w, () => JSON.stringify([w.namespace, w.labels]))),
+  ];
+  if (last !== undefined && last.key.length === key.length && last.key.every((k, i) => k === key[i])) return last.result;
+  const uses = selectorUses(policies);
+  const inferredNamespaces = inferNamespaces(uses, namespaces);
+  const inferred = inferPods(uses, [...namespaces, ...inferredNamespaces], real);
+  last = { key, result: { inferredNamespaces, inferred } };
+  return last.result;
+}
+
 
 /** The model without inferred workloads and namespaces: only what the input holds. */
 export function withoutInferred(model: Model): Model {
