@@ -5,16 +5,16 @@ const PAYMENTS_API = 'payments/payments-api[Deployment]';
 const BACKUP = 'data/backup[CronJob]';
 const PROMETHEUS = 'monitoring/prometheus[StatefulSet]';
 
-/** The size edge labels are drawn at on screen: their font size times the canvas zoom. */
-async function labelPixels(page: Page): Promise<number[]> {
+/** The sizes the elements matching `selector` on the canvas are drawn at on screen: their font size times the canvas zoom. */
+async function screenPixels(page: Page, selector: string): Promise<number[]> {
   return page.evaluate(`(() => {
     const viewport = document.querySelector('main.app__canvas .react-flow__viewport');
     const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
-    return [...document.querySelectorAll('main.app__canvas .react-flow__edge-text')].map((label) => parseFloat(getComputedStyle(label).fontSize) * zoom);
+    return [...document.querySelectorAll('main.app__canvas ${selector}')].map((label) => parseFloat(getComputedStyle(label).fontSize) * zoom);
   })()`);
 }
 
-test('the small bank opens readable: decided flows as edges, open sides on the cards, a legend, edge labels of 10 px or more at fit', async ({ page }, testInfo) => {
+test('the small bank opens readable: decided flows as edges, open sides on the cards, a legend, names and edge labels of 10 px or more at fit', async ({ page }, testInfo) => {
   await page.goto('/');
   await page.getByRole('button', { name: /Examples/ }).click();
   await page.getByRole('menuitem', { name: /Small bank/ }).click();
@@ -37,7 +37,11 @@ test('the small bank opens readable: decided flows as edges, open sides on the c
   await expect(legend).toContainText('no policy isolates that side');
   await expect(legend).toContainText('several flows, aggregated');
 
-  await expect.poll(async () => Math.min(...(await labelPixels(page)))).toBeGreaterThanOrEqual(10);
+  // At fit, edge labels, workload names and namespace names are all drawn at 10 px or more.
+  await expect.poll(async () => Math.min(...(await screenPixels(page, '.react-flow__edge-text')))).toBeGreaterThanOrEqual(10);
+  expect(Math.min(...(await screenPixels(page, '.workload-node__name')))).toBeGreaterThanOrEqual(10);
+  expect(Math.min(...(await screenPixels(page, '.namespace-node__name')))).toBeGreaterThanOrEqual(10);
+  expect(await screenPixels(page, '.workload-node__name')).toHaveLength(10);
   await page.screenshot({ path: testInfo.outputPath('bank.png') });
 
   // Every flow, pair by pair, on request.

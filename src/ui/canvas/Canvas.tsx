@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import {
   Background,
   ControlButton,
@@ -33,7 +33,7 @@ import { CanvasOverview } from './CanvasOverview';
 import { emphasis } from './emphasis';
 import { ExternalNode } from './ExternalNode';
 import { FlowEdge } from './FlowEdge';
-import { FAR_ZOOM } from './farZoom';
+import { cardTextScale, FAR_ZOOM } from './farZoom';
 import { focusOf } from './focusOf';
 import { NamespaceActionsContext } from './NamespaceActionsContext';
 import { NamespaceGroupNode } from './NamespaceGroupNode';
@@ -52,6 +52,8 @@ const edgeTypes: EdgeTypes = { flow: FlowEdge };
 const VIRTUALISE_AT = 300;
 /** Above this many nodes, a view zoomed out below {@link FAR_ZOOM} draws the overview instead of mounting the nodes. */
 const OVERVIEW_AT = 300;
+/** Above this many nodes the graph no longer fits at a readable zoom, and a minimap helps find one's way. */
+const MINIMAP_AT = 40;
 /** The zoom a click on the overview zooms in to: cards are read at full detail. */
 const PICK_ZOOM = 0.8;
 const miniMapSize = { width: 150, height: 100 };
@@ -188,11 +190,14 @@ export function Canvas() {
   const onPaneClick = useCallback(() => select(null), [select]);
   const [connecting, setConnecting] = useState<Connection | null>(null);
   const actions = useMemo(() => ({ expand: expansion.expand, collapse: expansion.collapse }), [expansion.expand, expansion.collapse]);
-  const classes = ['canvas', layout === null ? 'canvas--unplaced' : '', isFar ? 'canvas--far' : ''].filter(Boolean).join(' ');
+  const textScale = useStore((state) => cardTextScale(state.transform[2]));
+  const isMedium = textScale !== null && textScale > 1;
+  const classes = ['canvas', layout === null ? 'canvas--unplaced' : '', isFar ? 'canvas--far' : '', isMedium ? 'canvas--medium' : ''].filter(Boolean).join(' ');
+  const wrapperStyle = useMemo(() => ({ '--card-text-scale': String(textScale ?? 1) }) as CSSProperties, [textScale]);
 
   return (
     <NamespaceActionsContext.Provider value={actions}>
-      <div ref={wrapper} className="canvas-wrapper">
+      <div ref={wrapper} className="canvas-wrapper" style={wrapperStyle}>
         <ReactFlow
           className={classes}
           data-layout={isLayingOut || isAnalysing ? 'running' : 'done'}
@@ -219,7 +224,7 @@ export function Canvas() {
               ⟲
             </ControlButton>
           </Controls>
-          <MiniMap pannable zoomable nodeColor={miniMapColor} style={miniMapSize} />
+          {nodes.length > MINIMAP_AT && <MiniMap pannable zoomable nodeColor={miniMapColor} style={miniMapSize} />}
           <Panel position="top-left">
             <CanvasControls graph={graph} isOverBudget={isOverBudget(graph, showAllFlows)} collapsedCount={collapsed.length} namespaceCount={names.length} onExpandAll={expansion.expandAll} onCollapseAll={expansion.collapseAll} />
           </Panel>

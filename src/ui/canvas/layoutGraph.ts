@@ -177,7 +177,11 @@ export async function layoutGraph(elk: Pick<ELK, 'layout'>, graph: Graph): Promi
   const items = tops.map((node) => ({ id: node.id, size: layout.frameSizes[node.id] ?? sizeOf(node) }));
   const placed = await placeBoxes(elk, items, links, { width: TOP_GAP, height: TOP_GAP });
   if (placed.error) errors.push(placed.error);
-  for (const node of tops) layout.positions[node.id] = placed.positions[node.id] ?? { x: 0, y: 0 };
+  // 3. The layered order, read left to right, packed into rows: as compact as a grid, so the view fits at a readable zoom.
+  const at = (id: string) => placed.positions[id] ?? { x: 0, y: 0 };
+  const ordered = [...items].sort((a, b) => at(a.id).x - at(b.id).x || at(a.id).y - at(b.id).y);
+  const packed = gridPlace(ordered, { width: TOP_GAP, height: TOP_GAP });
+  for (const node of tops) layout.positions[node.id] = packed.positions[node.id] ?? { x: 0, y: 0 };
   if (errors.length > 0) layout.fallback = errors[0];
   return layout;
 }

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { getViewportForBounds, useReactFlow } from '@xyflow/react';
 import type { CanvasNode } from '../../store/graph/buildGraph';
 import type { Point } from '../../store/useViewStore';
 import type { Layout } from './layoutGraph';
 import { nodeBounds } from './nodeBounds';
 
-const PADDING = 0.1;
+/** Room around the fitted nodes: the canvas' own panels sit at the top (switches, palette) and bottom left (zoom, legend). */
+const PADDING = { top: '64px', right: '56px', bottom: '40px', left: '56px' } as const;
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 1.2;
 
@@ -43,11 +44,13 @@ export function useCanvasFit({ nodes, layout, isLayingOut, dragged, scope, focus
     observer.observe(element);
     return () => observer.disconnect();
   }, [wrapper]);
+  // Where the layout (or a drag) puts each node: the nodes React Flow holds may not have caught up with it yet.
+  const planned = useMemo(() => nodes.map((node) => ({ ...node, position: dragged[node.id] ?? layout?.positions[node.id] ?? node.position })), [nodes, dragged, layout]);
   const fit = useCallback(() => {
-    const bounds = nodeBounds(nodes, focus);
+    const bounds = nodeBounds(planned, focus);
     if (bounds === null || pane.width === 0 || pane.height === 0) return;
     void setViewport(getViewportForBounds(bounds, pane.width, pane.height, MIN_ZOOM, MAX_ZOOM, PADDING));
-  }, [nodes, focus, pane, setViewport]);
+  }, [planned, focus, pane, setViewport]);
 
   // 1. A full layout landed or the focus changed: fit, once the nodes stand where the layout put them.
   const fitted = useRef<string | null>(null);
@@ -81,14 +84,12 @@ export function useCanvasFit({ nodes, layout, isLayingOut, dragged, scope, focus
     known.current = { scope, ids };
     if (before === null || before.scope !== scope) return;
     const added = new Set([...ids].filter((id) => !before.ids.has(id)));
-    // Where the layout (or a drag) puts each node: the nodes React Flow holds may not have caught up yet.
-    const planned = nodes.map((node) => ({ ...node, position: dragged[node.id] ?? layout.positions[node.id] ?? node.position }));
     const bounds = added.size === 0 ? null : nodeBounds(planned, added);
     if (bounds === null) return;
     const { x: tx, y: ty, zoom } = getViewport();
     const isOffScreen = bounds.x * zoom + tx < 0 || bounds.y * zoom + ty < 0 || (bounds.x + bounds.width) * zoom + tx > pane.width || (bounds.y + bounds.height) * zoom + ty > pane.height;
     if (isOffScreen) fit();
-  }, [layout, isLayingOut, nodes, dragged, scope, pane, fit, getViewport]);
+  }, [layout, isLayingOut, nodes, planned, scope, pane, fit, getViewport]);
 
   // 4. A new selection off screen, without focus: centre it, keeping the zoom. Only a new selection moves the view.
   const centred = useRef<string | null>(null);
@@ -96,7 +97,7 @@ export function useCanvasFit({ nodes, layout, isLayingOut, dragged, scope, focus
     if (centred.current === selectedNode) return;
     centred.current = selectedNode;
     if (selectedNode === null || focus !== null) return;
-    const bounds = nodeBounds(nodes, new Set([selectedNode]));
+    const bounds = nodeBounds(planned, new Set([selectedNode]));
     if (bounds === null) return;
     const x = bounds.x + bounds.width / 2;
     const y = bounds.y + bounds.height / 2;
@@ -104,7 +105,7 @@ export function useCanvasFit({ nodes, layout, isLayingOut, dragged, scope, focus
     const screenX = x * zoom + tx;
     const screenY = y * zoom + ty;
     if (screenX < 0 || screenY < 0 || screenX > pane.width || screenY > pane.height) void setCenter(x, y, { zoom, duration: 200 });
-  }, [selectedNode, focus, nodes, pane, getViewport, setCenter]);
+  }, [selectedNode, focus, planned, pane, getViewport, setCenter]);
 
   return fit;
 }

@@ -42,7 +42,7 @@ export function Palette({ actions, onAskCidr }: PaletteProps) {
           <span className="palette__icon" aria-hidden="true">
             {item.icon}
           </span>
-          {item.label}
+          <span className="palette__label">{item.label}</span>
         </button>
       ))}
     </div>
