@@ -144,13 +144,14 @@ export function Canvas() {
       nodes.map((node) => ({
         ...node,
         className: emphasised.nodes.get(node.id),
-        hidden: isOverview || (focus !== null && !focus.has(node.id)),
+        // Not mounted until the layout has placed it (it would be invisible anyway), nor in the overview or out of focus.
+        hidden: layout === null || isOverview || (focus !== null && !focus.has(node.id)),
         zIndex: node.type === 'namespace' ? 0 : 2,
         selected:
           (selection?.kind === 'workload' && selection.id === node.id) ||
           (selection?.kind === 'namespace' && `ns:${selection.id}` === node.id),
       })),
-    [nodes, emphasised, selection, focus, isOverview],
+    [nodes, emphasised, selection, focus, isOverview, layout],
   );
   const baseline = useBaselineStore((state) => state.baseline);
   const diff = useMemo(
