@@ -6,6 +6,8 @@ export { countConnections, evaluateModel, listConnections, pairConns, type Conne
 export { ALL_CONNS, NO_CONNS, formatConnSet, hasConn, isAllConns, isEmptyConns, equalConns, unionConns, intersectConns, connSetOf, type ConnSet } from './evaluate/connSet';
 export { formatConnlistTxt, sortConnections } from './format/formatConnlistTxt';
 export { matchesSelector, isEmptySelector } from './selectors/matchesSelector';
+export { connsBetween, openingPort, type OpeningPort } from './evaluate/openingPort';
+export { isIPAddress, firstAddress } from './ip/ipRange';
 export { explainConnection, type Endpoint, type ExplainQuery, type Explanation, type SideExplanation, type RuleVerdict, type PeerVerdict, type PortVerdict } from './evaluate/explainConnection';
 export type { CompiledModel, CompiledPolicy, CompiledRule, CompileCache, Direction } from './evaluate/compileModel';
 export { exportManifests, type ExportScope } from './export/exportManifests';

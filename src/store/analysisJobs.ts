@@ -1,4 +1,4 @@
-import { countConnections, explainConnection, formatConnlist, lintModel, listObjectRefs, type Analysis, type ConnlistFormat, type ExplainQuery, type Explanation, type Issue, type Lint, type Model, type SourceFile } from '../engine';
+import { countConnections, explainConnection, openingPort, type Endpoint, type OpeningPort, formatConnlist, lintModel, listObjectRefs, type Analysis, type ConnlistFormat, type ExplainQuery, type Explanation, type Issue, type Lint, type Model, type SourceFile } from '../engine';
 import { canvasGraph, type CanvasGraph, type GraphRequest } from './graph/canvasGraph';
 
 /** What the `analyze` job answers: plain data the views draw from (no evaluation: it holds closures; findings come from the `lints` job). */
@@ -23,6 +23,8 @@ export interface AnalysisJobs {
   connlist: { options: { format: ConnlistFormat }; result: string };
   graph: { options: GraphRequest; result: CanvasGraph };
   explain: { options: ExplainQuery; result: Explanation };
+  /** The protocol and port to open an explanation of a pair on (null when the pair is denied). */
+  openingPort: { options: { src: Endpoint; dst: Endpoint }; result: OpeningPort | null };
   /** Likely mistakes across all policies (the Findings list): the costliest job, so it runs after the others. */
   lints: { options: null; result: Lint[] };
 }
@@ -53,6 +55,7 @@ export const ANALYSIS_JOBS: { [K in JobName]: AnalysisJob<K> } = {
   connlist: (analysis, { format }) => formatConnlist(format, analysis.connections),
   graph: (analysis, request) => canvasGraph(analysis, request),
   explain: (analysis, query) => explainConnection(analysis.evaluation.compiled, query),
+  openingPort: (analysis, { src, dst }) => openingPort(analysis.evaluation, src, dst) ?? null,
   lints: (analysis) => lintModel(analysis.model, analysis.evaluation),
 };
 

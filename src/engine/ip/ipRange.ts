@@ -41,6 +41,17 @@ export function parseIP(text: string): IPRange | undefined {
   return { family: addr.kind() === 'ipv4' ? 4 : 6, start: value, end: value };
 }
 
+/** True when `text` is a single IPv4 or IPv6 address (not a range, not a name). */
+export function isIPAddress(text: string): boolean {
+  return parseIP(text) !== undefined;
+}
+
+/** The first address of the CIDR `text` (its network address), or undefined when it is not a CIDR. */
+export function firstAddress(text: string): string | undefined {
+  const range = parseCidr(text);
+  return range === undefined ? undefined : formatAddress(range.family, range.start);
+}
+
 /** True when `inner` lies entirely inside `outer`. */
 export function isInside(inner: IPRange, outer: IPRange): boolean {
   return inner.family === outer.family && inner.start >= outer.start && inner.end <= outer.end;

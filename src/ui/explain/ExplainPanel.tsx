@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import { PROTOCOLS, type Endpoint, type Explanation, type ExplainQuery, type Protocol } from '../../engine';
+import { PROTOCOLS, firstAddress, isIPAddress, type Endpoint, type Explanation, type ExplainQuery, type OpeningPort, type Protocol } from '../../engine';
 import { runOnDocument, useAnalysisStore } from '../../store/useAnalysisStore';
 import { useViewStore } from '../../store/useViewStore';
 import { describeExplanation } from './describeExplanation';
 import { EndpointField } from './EndpointField';
+import { EXTERNAL, useOpeningPort } from './useOpeningPort';
 import './explainPanel.css';
 
-const EXTERNAL = '__external__';
 const EXTERNAL_CHOICE = { value: EXTERNAL, label: 'an external address…' };
 
 function endpointOf(choice: string, ip: string): Endpoint {
@@ -16,6 +16,18 @@ function endpointOf(choice: string, ip: string): Endpoint {
 function asChoice(end: string): string {
   return end.startsWith('ext:') ? EXTERNAL : end;
 }
+
+/** The address to start from: the first of an external end's block (`ext:<cidr>`), else a documentation address. */
+function initialAddress(ends: readonly (string | undefined)[]): string {
+  for (const end of ends) {
+    const address = end?.startsWith('ext:') ? firstAddress(end.slice('ext:'.length)) : undefined;
+    if (address !== undefined) return address;
+  }
+  return '203.0.113.10';
+}
+
+/** The port to show when the pair allows nothing: the destination's first declared port, else TCP 80. */
+const FALLBACK_PORT: OpeningPort = { protocol: 'TCP', port: 80 };
 
 /** "Explain a connection": any source, destination, protocol and port — edge or not — with the verdict and why, per side; the analysis worker explains. */
 export function ExplainPanel({ from, to }: { from?: string; to?: string }) {
@@ -29,16 +41,25 @@ export function ExplainPanel({ from, to }: { from?: string; to?: string }) {
   const [chosenDst, setDst] = useState<string | null>(null);
   const src = chosenSrc ?? initialSrc;
   const dst = chosenDst ?? initialDst;
-  const [ip, setIp] = useState('203.0.113.10');
-  const [protocol, setProtocol] = useState<Protocol>('TCP');
-  const [port, setPort] = useState('80');
+  const [ip, setIp] = useState(() => initialAddress([from, to]));
+  const isIpValid = isIPAddress(ip.trim());
+  const [chosenProtocol, setProtocol] = useState<Protocol | null>(null);
+  const [chosenPort, setPort] = useState<string | null>(null);
+  const opening = useOpeningPort(src, dst, isIpValid ? ip.trim() : null, version);
+  const declared = workloads.find((w) => w.id === dst)?.ports[0];
+  const start = opening === undefined ? undefined : (opening ?? (declared ? { protocol: declared.protocol, port: declared.containerPort } : FALLBACK_PORT));
+  const isStartKnown = start !== undefined;
+  const protocol = chosenProtocol ?? start?.protocol ?? FALLBACK_PORT.protocol;
+  const port = chosenPort ?? (start === undefined ? '' : String(start.port));
   const portNumber = Number(port);
   const isPortValid = Number.isInteger(portNumber) && portNumber >= 1 && portNumber <= 65535;
+  const needsIp = src === EXTERNAL || dst === EXTERNAL;
+  const isPortShownInvalid = !isPortValid && (chosenPort !== null || isStartKnown);
 
   const query = useMemo((): ExplainQuery | null => {
-    if (!isPortValid || (src === EXTERNAL && dst === EXTERNAL)) return null;
-    return { src: endpointOf(src, ip), dst: endpointOf(dst, ip), protocol, port: portNumber };
-  }, [src, dst, ip, protocol, portNumber, isPortValid]);
+    if ((chosenPort === null && !isStartKnown) || !isPortValid || (needsIp && !isIpValid) || (src === EXTERNAL && dst === EXTERNAL)) return null;
+    return { src: endpointOf(src, ip.trim()), dst: endpointOf(dst, ip.trim()), protocol, port: portNumber };
+  }, [src, dst, ip, protocol, portNumber, isPortValid, isIpValid, needsIp, chosenPort, isStartKnown]);
   const [answer, setAnswer] = useState<{ query: ExplainQuery; explanation: Explanation } | null>(null);
   useEffect(() => {
     if (query === null) return;
@@ -63,10 +84,10 @@ export function ExplainPanel({ from, to }: { from?: string; to?: string }) {
       <div className="explain-panel__form">
         <EndpointField label="Source" value={src} workloads={choices} external={EXTERNAL_CHOICE} onChange={setSrc} />
         <EndpointField label="Destination" value={dst} workloads={choices} external={EXTERNAL_CHOICE} onChange={setDst} />
-        {(src === EXTERNAL || dst === EXTERNAL) && (
+        {needsIp && (
           <label>
             Address
-            <input value={ip} onChange={(e) => setIp(e.target.value)} />
+            <input value={ip} aria-invalid={!isIpValid} onChange={(e) => setIp(e.target.value)} />
           </label>
         )}
         <label>
@@ -79,10 +100,11 @@ export function ExplainPanel({ from, to }: { from?: string; to?: string }) {
         </label>
         <label>
           Port
-          <input value={port} inputMode="numeric" aria-invalid={!isPortValid} onChange={(e) => setPort(e.target.value)} />
+          <input value={port} inputMode="numeric" aria-invalid={isPortShownInvalid} onChange={(e) => setPort(e.target.value)} />
         </label>
       </div>
-      {!isPortValid && <p className="explain-panel__error">A port is a number from 1 to 65535.</p>}
+      {needsIp && !isIpValid && <p className="explain-panel__error">An address is one IPv4 or IPv6 address, such as 203.0.113.10 or 2001:db8::1.</p>}
+      {isPortShownInvalid && <p className="explain-panel__error">A port is a number from 1 to 65535.</p>}
       {sentences && (
         <div className="explain-panel__result">
           <p className={`explain-panel__verdict explain-panel__verdict--${sentences.isAllowed ? 'allowed' : 'denied'}`} data-testid="explain-verdict">
