@@ -76,6 +76,20 @@ describe('createAnalysisClient (in-process, as under Vitest)', () => {
     expect(await client.run('analyze', 2, filesOf(policy('late')), null)).toEqual({ status: 'stale', version: 2 });
   });
 
+  it('with restartWhenStale, drops the job in flight as soon as a newer version is asked for, without waiting for its answer', async () => {
+    const analysed: string[] = [];
+    const host = createAnalysisHost(ANALYSIS_JOBS, (files) => {
+      analysed.push(files[0].text.includes('first') ? 'first' : 'second');
+      return analyze(files);
+    });
+    const client = createAnalysisClient({ useWorker: false, host, restartWhenStale: true });
+    const first = client.run('lints', 1, filesOf(policy('first')), null);
+    const second = client.run('lints', 2, filesOf(policy('second')), null);
+    expect(await first).toEqual({ status: 'stale', version: 1 });
+    expect(analysed).toEqual([]);
+    expect(await second).toMatchObject({ status: 'done', version: 2 });
+  });
+
   it('turns an error thrown inside a job into an error result, and keeps answering', async () => {
     const host = createAnalysisHost({
       ...ANALYSIS_JOBS,

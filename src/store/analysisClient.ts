@@ -55,7 +55,16 @@ function workerTransport(receive: (response: JobResponse) => void, fail: (messag
  * after the worker failed). Requests wait while one runs; a request for a newer version drops the waiting ones for
  * older versions, and results that answer an older version than the newest asked about are dropped.
  */
-export function createAnalysisClient({ useWorker = typeof Worker !== 'undefined', host = createAnalysisHost() }: { useWorker?: boolean; host?: AnalysisHost } = {}): AnalysisClient {
+export function createAnalysisClient({
+  useWorker = typeof Worker !== 'undefined',
+  host = createAnalysisHost(),
+  restartWhenStale = false,
+}: {
+  useWorker?: boolean;
+  host?: AnalysisHost;
+  /** Stop the job in flight, restarting the worker, as soon as a newer version is asked for (for long jobs no one waits for). */
+  restartWhenStale?: boolean;
+} = {}): AnalysisClient {
   let nextId = 1;
   let newest = 0;
   /** The newest version whose files the transport has been sent. */
@@ -75,8 +84,10 @@ export function createAnalysisClient({ useWorker = typeof Worker !== 'undefined'
     settle(pending, response);
     pump();
   };
+  let isWorker = useWorker;
   const fail = (message: string) => {
     transport.close();
+    isWorker = false;
     transport = inProcess(host, receive);
     sentVersion = -1;
     const pending = inFlight;
@@ -84,7 +95,18 @@ export function createAnalysisClient({ useWorker = typeof Worker !== 'undefined'
     if (pending !== null) settle(pending, { id: pending.request.id, version: pending.request.version, isOk: false, error: message });
     pump();
   };
-  let transport: Transport = useWorker ? workerTransport(receive, fail) : inProcess(host, receive);
+  const open = (): Transport => (isWorker ? workerTransport(receive, fail) : inProcess(host, receive));
+  let transport: Transport = open();
+  /** Drops the job in flight: its answer will never come (a restarted worker) or is ignored (in-process). */
+  const restart = () => {
+    const pending = inFlight;
+    if (pending === null) return;
+    inFlight = null;
+    transport.close();
+    transport = open();
+    sentVersion = -1;
+    pending.resolve({ status: 'stale', version: pending.request.version });
+  };
 
   function pump(): void {
     while (inFlight === null && queue.length > 0) {
@@ -109,6 +131,7 @@ export function createAnalysisClient({ useWorker = typeof Worker !== 'undefined'
           return;
         }
         newest = version;
+        if (restartWhenStale && inFlight !== null && inFlight.request.version < version) restart();
         queue.push({ request: { id: nextId++, version, files, job, options }, resolve: resolve as Pending['resolve'] });
         pump();
       });

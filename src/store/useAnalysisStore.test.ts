@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAnalysisClient } from './analysisClient';
-import { runOnDocument, startAnalysis, useAnalysisStore } from './useAnalysisStore';
+import { FINDINGS_DELAY_MS, runOnDocument, startAnalysis, useAnalysisStore } from './useAnalysisStore';
 import { useDocumentStore } from './useDocumentStore';
 
 const policy = (protocol: string) => `apiVersion: networking.k8s.io/v1
@@ -21,7 +21,7 @@ const protocolShown = () => useAnalysisStore.getState().live.model.policies[0]?.
 let stop: () => void = () => undefined;
 beforeEach(() => {
   useDocumentStore.getState().openFiles([{ name: 'p.yaml', text: policy('TCP') }]);
-  stop = startAnalysis(createAnalysisClient({ useWorker: false }));
+  stop = startAnalysis(createAnalysisClient({ useWorker: false }), createAnalysisClient({ useWorker: false, restartWhenStale: true }));
 });
 afterEach(() => stop());
 
@@ -45,14 +45,13 @@ describe('useAnalysisStore', () => {
     expect(useAnalysisStore.getState().answered?.version).toBe(useAnalysisStore.getState().version);
   });
 
-  it('brings the findings after the summary, and keeps those of the last valid version while the text has errors', async () => {
+  it('brings the findings once the text has stayed unchanged a moment, and keeps those of the last valid version while the text has errors', async () => {
     await idle();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.waitFor(() => expect(useAnalysisStore.getState().findings.map((lint) => lint.code)).toContain('workloads-inferred'), { timeout: 5000 });
     const findings = useAnalysisStore.getState().findings;
-    expect(findings.map((lint) => lint.code)).toContain('workloads-inferred');
     useDocumentStore.getState().setFileText('p.yaml', policy('TCPX'));
     await idle();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, FINDINGS_DELAY_MS + 100));
     expect(useAnalysisStore.getState().isStale).toBe(true);
     expect(useAnalysisStore.getState().findings).toBe(findings);
   });

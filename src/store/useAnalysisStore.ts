@@ -63,9 +63,16 @@ export const useAnalysisStore = create<AnalysisState>()(() => initialState);
 
 interface Connection {
   client: AnalysisClient;
+  /** A second worker for the findings, so that the costliest job never holds up the graph or the summary. */
+  findingsClient: AnalysisClient;
   files: readonly SourceFile[];
   revision: number;
+  /** The findings wait until typing pauses: this timer asks for them. */
+  findingsTimer?: ReturnType<typeof setTimeout>;
 }
+
+/** How long the document must stay unchanged before its findings are asked for. */
+export const FINDINGS_DELAY_MS = 400;
 
 let connection: Connection | null = null;
 
@@ -113,18 +120,21 @@ function request(files: readonly SourceFile[], revision: number): void {
     if (outcome.status === 'error') useAnalysisStore.setState({ isPending: false, failure: outcome.message });
     else useAnalysisStore.setState((state) => answer(state, version, revision, files, outcome.result));
   });
-  // Findings last: the costliest job, off the path of what a person waits for.
-  void connected.client.run('lints', version, files, null).then((outcome) => {
-    const state = useAnalysisStore.getState();
-    if (connection !== connected || outcome.status !== 'done' || state.answered?.version !== version || state.isStale) return;
-    useAnalysisStore.setState({ findings: outcome.result });
-  });
+  // Findings in their own worker once typing pauses: the costliest job, off the path of what a person waits for (a newer version stops it).
+  clearTimeout(connected.findingsTimer);
+  connected.findingsTimer = setTimeout(() => {
+    void connected.findingsClient.run('lints', version, files, null).then((outcome) => {
+      const state = useAnalysisStore.getState();
+      if (connection !== connected || outcome.status !== 'done' || state.answered?.version !== version || state.isStale) return;
+      useAnalysisStore.setState({ findings: outcome.result });
+    });
+  }, FINDINGS_DELAY_MS);
 }
 
 /** Feeds the analysis store from the document: every change of its files asks the worker for a new version. Returns the stop function. */
-export function startAnalysis(client: AnalysisClient = createAnalysisClient()): () => void {
+export function startAnalysis(client: AnalysisClient = createAnalysisClient(), findingsClient: AnalysisClient = createAnalysisClient({ restartWhenStale: true })): () => void {
   const document = useDocumentStore.getState();
-  connection = { client, files: document.files, revision: document.revision };
+  connection = { client, findingsClient, files: document.files, revision: document.revision };
   request(document.files, document.revision);
   const unsubscribe = useDocumentStore.subscribe((state, previous) => {
     if (state.files !== previous.files || state.revision !== previous.revision) request(state.files, state.revision);
@@ -132,8 +142,10 @@ export function startAnalysis(client: AnalysisClient = createAnalysisClient()): 
   const started = connection;
   return () => {
     unsubscribe();
+    clearTimeout(started.findingsTimer);
     if (connection === started) connection = null;
     client.dispose();
+    findingsClient.dispose();
     useAnalysisStore.setState({ isPending: false });
   };
 }
