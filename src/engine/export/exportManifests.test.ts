@@ -59,7 +59,7 @@ describe('exportManifests', () => {
     expect(policy.startsWith('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web-in\n  namespace: default\nspec:\n')).toBe(true);
     expect(out).not.toMatch(/uid|resourceVersion|last-applied|phase/);
     expect(out).toContain('status:\n  podIP: 10.1.2.3\n');
-    expect(out).toContain('y: n\n');
+    expect(out).toContain("'y': 'n'\n");
   });
 
   it('adds no defaulted noise: no policyTypes, no protocol', () => {

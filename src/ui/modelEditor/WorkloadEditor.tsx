@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { editObject, listObjects } from '../../engine';
+import { editObject, listObjects, renameWorkload } from '../../engine';
 import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import { useViewStore } from '../../store/useViewStore';
@@ -8,7 +8,6 @@ import { fieldIssues, labelIssueMessages, parseWorkloadId } from './fieldIssues'
 import { LabelRows } from './LabelRows';
 import { NameField } from './NameField';
 import { PortRows } from './PortRows';
-import { setIn } from './rawPath';
 import { useWorkspaceObject } from './useWorkspaceObject';
 import { containerPortsPath, podLabelsPath, readContainerPorts, readPodLabels, setContainerPorts, setWorkloadLabels } from './workloadFields';
 import './modelEditor.css';
@@ -42,7 +41,7 @@ export function WorkloadEditor({ id }: { id: string }) {
   const rename = (to: string) => {
     const isTaken = listObjects(files).some((o) => o.ref.kind === kind && o.ref.namespace === namespace && o.ref.name === to);
     if (isTaken) return `${kind} ${namespace}/${to} already exists`;
-    applyEdit((current) => editObject(current, ref, (written) => setIn(written, ['metadata', 'name'], to)));
+    applyEdit((current) => renameWorkload(current, ref, to));
     const renamed = `${namespace}/${to}[${kind}]`;
     const placed = useViewStore.getState().positions[id];
     if (placed) keepPositions({ [renamed]: placed });
