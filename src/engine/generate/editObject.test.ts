@@ -33,6 +33,42 @@ describe('editObject', () => {
     expect(labelsOf(after, 'shop/api[Pod]')).toEqual({ app: 'api' });
   });
 
+  it('keeps the header comment of the file when its first document is edited', () => {
+    const after = editObject(files, { kind: 'Pod', namespace: 'shop', name: 'web' }, (raw) => ({ ...raw, metadata: { ...(raw.metadata as object), labels: { app: 'web', tier: 'front' } } }));
+    expect(labelsOf(after, 'shop/web[Pod]')).toEqual({ app: 'web', tier: 'front' });
+    expect(after[0].text.startsWith('# shop workloads, keep this comment\napiVersion: v1\n')).toBe(true);
+    expect(after[0].text).toContain('---\n# the list below came from kubectl\napiVersion: v1\nkind: List\n');
+  });
+
+  it('edits one item of a List and keeps the text and comments of the others', () => {
+    const list = `apiVersion: v1
+kind: List
+items:
+# the api, owned by team A
+- apiVersion: v1
+  kind: Pod
+  metadata: {name: api, namespace: shop, labels: {app: api}}  # labels are load-bearing
+  spec: {containers: [{name: c}]}
+# the database: do not expose
+- apiVersion: v1
+  kind: Pod
+  metadata: {name: db, namespace: shop, labels: {app: db}}
+  spec: {containers: [{name: c}]}
+# end of list
+`;
+    const listFiles = [{ name: 'l.yaml', text: list }];
+    const api = { kind: 'Pod', namespace: 'shop', name: 'api' };
+    const after = editObject(listFiles, api, (raw) => ({ ...raw, metadata: { name: 'api', namespace: 'shop', labels: { app: 'api', tier: 'back' } } }));
+    expect(labelsOf(after, 'shop/api[Pod]')).toEqual({ app: 'api', tier: 'back' });
+    expect(labelsOf(after, 'shop/db[Pod]')).toEqual({ app: 'db' });
+    expect(after[0].text).toContain('# the api, owned by team A\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: api\n');
+    expect(after[0].text.endsWith(list.slice(list.indexOf('# the database')))).toBe(true);
+
+    const removed = editObject(listFiles, api, () => null);
+    expect(analyze(removed).model.workloads.map((w) => w.id)).toEqual(['shop/db[Pod]']);
+    expect(removed[0].text).toBe(list.replace(/- apiVersion: v1\n {2}kind: Pod\n {2}metadata: \{name: api.*\n.*\n/, ''));
+  });
+
   it('deletes an object when the edit returns null, from a List too', () => {
     const after = editObject(files, { kind: 'Pod', namespace: 'shop', name: 'api' }, () => null);
     expect(analyze(after).model.workloads.map((w) => w.id)).toEqual(['shop/web[Pod]', 'shop/db[Pod]']);

@@ -3,6 +3,8 @@ import type { SourceFile } from '../model/types';
 import { expandLists } from '../decode/expandLists';
 import { dumpYaml } from '../yaml/dumpYaml';
 import { parseYamlFile } from '../yaml/parseYamlFile';
+import { replaceListItem } from '../yaml/replaceListItem';
+import { rewriteDocument } from '../yaml/rewriteDocument';
 import { sharedYamlChunkCache, type YamlChunkCache } from '../yaml/yamlChunkCache';
 
 /** Names one object of the workspace: its kind, namespace (`default` when absent) and name. */
@@ -22,8 +24,15 @@ function matches(raw: RawMap, ref: ObjectRef, impliedKind: string | undefined): 
   return ns === (ref.namespace ?? 'default');
 }
 
+/** What {@link editIn} did: the new value, whether the object was found, and when it is an item of this List, which one and what it became. */
+interface EditHit {
+  value: unknown;
+  isFound: boolean;
+  item?: { index: number; value: RawMap | null };
+}
+
 /** Applies `edit` to the object in `value` (a document, possibly a List); returns the new value and whether it was found. */
-function editIn(value: unknown, ref: ObjectRef, edit: (raw: RawMap) => RawMap | null, impliedKind?: string): { value: unknown; isFound: boolean } {
+function editIn(value: unknown, ref: ObjectRef, edit: (raw: RawMap) => RawMap | null, impliedKind?: string): EditHit {
   if (!isRawMap(value)) return { value, isFound: false };
   if (matches(value, ref, impliedKind)) return { value: edit(value), isFound: true };
   if (!Array.isArray(value.items) || typeof value.kind !== 'string' || !value.kind.endsWith('List')) return { value, isFound: false };
@@ -34,15 +43,17 @@ function editIn(value: unknown, ref: ObjectRef, edit: (raw: RawMap) => RawMap | 
     const items = [...value.items];
     if (hit.value === null) items.splice(i, 1);
     else items[i] = hit.value;
-    return { value: { ...value, items }, isFound: true };
+    const isItem = isRawMap(item) && matches(item, ref, itemKind);
+    return { value: { ...value, items }, isFound: true, ...(isItem ? { item: { index: i, value: hit.value as RawMap | null } } : {}) };
   }
   return { value, isFound: false };
 }
 
 /**
  * Edits one object of the workspace in place: only the YAML document that holds
- * it is rewritten (comments elsewhere survive); `edit` returning null deletes the
- * object. Files stay unchanged when the object is not found.
+ * it is rewritten, or in a List only its item (comments elsewhere, and those around
+ * the document, survive); `edit` returning null deletes the object. Files stay
+ * unchanged when the object is not found.
  */
 export function editObject(files: readonly SourceFile[], ref: ObjectRef, edit: (raw: RawMap) => RawMap | null): SourceFile[] {
   for (const [fi, file] of files.entries()) {
@@ -52,8 +63,8 @@ export function editObject(files: readonly SourceFile[], ref: ObjectRef, edit: (
       if (docs.length !== 1) continue;
       const hit = editIn(docs[0].value, ref, edit);
       if (!hit.isFound) continue;
-      const marker = chunk.startsWith('---') ? '---\n' : '';
-      chunks[ci] = hit.value === null ? '' : `${marker}${dumpYaml([hit.value])}`;
+      const spliced = hit.item === undefined ? undefined : replaceListItem(chunk, hit.item.index, hit.item.value);
+      chunks[ci] = spliced ?? rewriteDocument(chunk, hit.value);
       return files.map((f, i) => (i === fi ? { ...f, text: chunks.join('') } : f));
     }
   }
