@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze';
+import { applyPolicyChanges } from '../generate/applyPolicyChanges';
 import { lintModel } from './lintModel';
 
 const pod = (name: string, ns: string, labels: string, extra = '') => `apiVersion: v1
@@ -56,6 +57,17 @@ describe('lintModel', () => {
     expect(found?.message).toContain('peers 1 and 2 are two peers (ORed)');
   });
 
+  it('split-peer: its fix joins the two peers under one dash', () => {
+    const text = [...BASE, np('api-in', 'core', '{podSelector: {}, ingress: [{from: [{namespaceSelector: {matchLabels: {team: web}}}, {podSelector: {matchLabels: {app: frontend}}}], ports: [{port: 8080}]}]}')].join('---\n');
+    const a = analyze([{ name: 'x.yaml', text }]);
+    const fix = lintModel(a.model, a.evaluation).find((l) => l.code === 'split-peer')?.fix;
+    const after = analyze(applyPolicyChanges([{ name: 'x.yaml', text }], fix?.changes ?? [], () => 'x.yaml'));
+    expect(after.model.policies.find((p) => p.id === 'core/api-in')?.ingress[0].peers).toEqual([
+      { kind: 'selector', namespaceSelector: { matchLabels: { team: 'web' }, matchExpressions: [] }, podSelector: { matchLabels: { app: 'frontend' }, matchExpressions: [] } },
+    ]);
+    expect(lintModel(after.model, after.evaluation).map((l) => l.code)).not.toContain('split-peer');
+  });
+
   it('joined-peer-matches-nothing: the reverse mistake', () => {
     expect(codes(np('api-in', 'core', '{podSelector: {}, ingress: [{from: [{namespaceSelector: {matchLabels: {team: core}}, podSelector: {matchLabels: {app: frontend}}}]}]}'))).toContain('joined-peer-matches-nothing');
   });
@@ -96,7 +108,7 @@ describe('lintModel', () => {
     const narrow = np('narrow', 'core', '{podSelector: {matchLabels: {app: api}}, ingress: [{from: [{namespaceSelector: {matchLabels: {team: web}}}]}]}');
     const found = lints(wide, narrow);
     expect(found.filter((l) => l.code === 'policy-no-effect').map((l) => l.objects[0])).toEqual(['core/narrow']);
-    expect(found.filter((l) => l.code === 'rule-shadowed').map((l) => l.message)).toEqual(['core/wide ingress rule 2 is shadowed: other rules already allow everything it allows.']);
+    expect(found.filter((l) => l.code === 'rule-shadowed').map((l) => l.message)).toEqual(['core/wide ingress rule 2 is shadowed: other ingress rules for the same workloads already allow everything it allows.']);
     expect(codes(wide.replace('{from: [{namespaceSelector: {}}]}, ', ''))).not.toContain('rule-shadowed');
   });
 });

@@ -1,22 +1,22 @@
-import { evaluateModel, type Evaluation } from '../evaluate/evaluateModel';
-import { withoutInferred } from '../infer/inferWorkloads';
+import type { Evaluation } from '../evaluate/evaluateModel';
 import type { Model } from '../model/types';
 import type { Lint } from './lint';
 import { lintDns } from './lintDns';
 import { lintInferred } from './lintInferred';
 import { lintIsolation } from './lintIsolation';
+import { lintOneSidedAllows } from './lintOneSidedAllows';
 import { lintPorts } from './lintPorts';
 import { lintRedundancy } from './lintRedundancy';
 import { lintSelectors } from './lintSelectors';
 
 /**
  * Every lint over the model and its evaluation, errors and warnings before
- * infos. Redundancy is judged on the real workloads only: one inferred workload
- * per selector cannot show that a rule is shadowed for every pod it stands for.
+ * infos. Redundancy and one-sided allows are judged on the real workloads only:
+ * one inferred workload per selector cannot show that a rule is shadowed for
+ * every pod it stands for.
  */
 export function lintModel(model: Model, ev: Evaluation): Lint[] {
   const rank = { error: 0, warning: 1, info: 2 } as const;
-  const real = withoutInferred(model);
-  const redundancy = lintRedundancy(real, real === model ? ev : evaluateModel(real));
-  return [...lintDns(ev), ...lintSelectors(model, ev.compiled), ...lintPorts(ev.compiled), ...lintIsolation(model, ev.compiled), ...redundancy, ...lintInferred(model)].sort((a, b) => rank[a.severity] - rank[b.severity]);
+  const context = { model, evaluation: ev, inferWorkloads: model.workloads.some((w) => w.isInferred) };
+  return [...lintDns(context), ...lintSelectors(model, ev.compiled), ...lintPorts(ev.compiled), ...lintIsolation(model, ev.compiled), ...lintOneSidedAllows(ev.compiled), ...lintRedundancy(ev), ...lintInferred(model)].sort((a, b) => rank[a.severity] - rank[b.severity]);
 }
