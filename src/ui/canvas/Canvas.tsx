@@ -40,6 +40,7 @@ import { NamespaceGroupNode } from './NamespaceGroupNode';
 import { NamespaceNode } from './NamespaceNode';
 import { placeNodes } from './placeNodes';
 import { isOverBudget, shownEdges } from './shownEdges';
+import { shownNode } from './shownNode';
 import { policyReach } from './policyReach';
 import { useCanvasFit } from './useCanvasFit';
 import { useCanvasLayout } from './useCanvasLayout';
@@ -141,16 +142,14 @@ export function Canvas() {
   const emphasised = useMemo(() => emphasis(graph, selection, searchText, reach), [graph, selection, searchText, reach]);
   const shownNodes = useMemo(
     () =>
-      nodes.map((node) => ({
-        ...node,
-        className: emphasised.nodes.get(node.id),
-        // Not mounted until the layout has placed it (it would be invisible anyway), nor in the overview or out of focus.
-        hidden: layout === null || isOverview || (focus !== null && !focus.has(node.id)),
-        zIndex: node.type === 'namespace' ? 0 : 2,
-        selected:
-          (selection?.kind === 'workload' && selection.id === node.id) ||
-          (selection?.kind === 'namespace' && `ns:${selection.id}` === node.id),
-      })),
+      nodes.map((node) =>
+        shownNode(node, {
+          className: emphasised.nodes.get(node.id),
+          // Not mounted until the layout has placed it (it would be invisible anyway), nor in the overview or out of focus.
+          hidden: layout === null || isOverview || (focus !== null && !focus.has(node.id)),
+          selected: (selection?.kind === 'workload' && selection.id === node.id) || (selection?.kind === 'namespace' && `ns:${selection.id}` === node.id),
+        }),
+      ),
     [nodes, emphasised, selection, focus, isOverview, layout],
   );
   const baseline = useBaselineStore((state) => state.baseline);

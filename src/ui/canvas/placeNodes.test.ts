@@ -27,6 +27,19 @@ describe('placeNodes', () => {
     expect(card.position).toEqual({ x: 30, y: 60 });
   });
 
+  it('hands back the very node objects that have not changed, and new ones for those that have', () => {
+    const first = placeNodes(graphNodes, [], layout, {});
+    const again = placeNodes(structuredClone(graphNodes), first, layout, {});
+    expect(again[0]).toBe(first[0]);
+    expect(again[1]).toBe(first[1]);
+    const relabelled = structuredClone(graphNodes);
+    relabelled[1] = { ...relabelled[1], data: { ...relabelled[1].data, isIngressIsolated: true } } as CanvasNode;
+    const edited = placeNodes(relabelled, first, layout, {});
+    expect(edited[0]).toBe(first[0]);
+    expect(edited[1]).not.toBe(first[1]);
+    expect(placeNodes(graphNodes, first, layout, { 'shop/a[Pod]': { x: 5, y: 5 } })[1]).not.toBe(first[1]);
+  });
+
   it('keeps the sizes React Flow measured', () => {
     const previous = placeNodes(graphNodes, [], layout, {}).map((n) => ({ ...n, measured: { width: 200, height: 90 } }));
     expect(placeNodes(graphNodes, previous, layout, {})[1].measured).toEqual({ width: 200, height: 90 });

@@ -5,10 +5,11 @@ import type { Layout } from './layoutGraph';
 /**
  * The graph's nodes placed for React Flow: a position the person dragged wins over
  * the layout's, which wins over the graph's grid guess; frames take the layout's size;
- * sizes React Flow measured before are kept (a frame's only while the layout keeps its size), so it does not measure every node again.
+ * sizes React Flow measured before are kept (a frame's only while the layout keeps its size), so it does not measure every node again;
+ * a node that has not changed is the very object it was, so an edit re-renders only the nodes it changed.
  */
 export function placeNodes(nodes: readonly CanvasNode[], previous: readonly CanvasNode[], layout: Layout | null, dragged: Readonly<Record<string, Point>>): CanvasNode[] {
-  const measured = new Map(previous.map((node) => [node.id, node.measured]));
+  const before = new Map(previous.map((node) => [node.id, node]));
   // A frame always holds its cards, wherever they were dragged: it grows to their far corner.
   const reach = new Map<string, Point>();
   for (const node of nodes) {
@@ -23,8 +24,24 @@ export function placeNodes(nodes: readonly CanvasNode[], previous: readonly Canv
     const far = reach.get(node.id);
     const frame = planned && far ? { width: Math.max(planned.width, far.x), height: Math.max(planned.height, far.y) } : planned;
     // A frame's size comes from the layout: a size measured before it may be stale (and would mislead fitting the view).
-    const known = measured.get(node.id);
+    const last = before.get(node.id);
+    const known = last?.measured;
     const isCurrent = known !== undefined && (frame === undefined || (known.width === frame.width && known.height === frame.height));
-    return { ...node, ...frame, position, measured: isCurrent ? known : undefined } as CanvasNode;
+    const placed = { ...node, ...frame, position, measured: isCurrent ? known : undefined } as CanvasNode;
+    return last !== undefined && isSame(last, placed) ? last : placed;
   });
+}
+
+/** True when a node placed again is the one React Flow already holds: then the same object is kept, so React Flow does not render it again. */
+function isSame(last: CanvasNode, placed: CanvasNode): boolean {
+  return (
+    last.type === placed.type &&
+    last.parentId === placed.parentId &&
+    last.position.x === placed.position.x &&
+    last.position.y === placed.position.y &&
+    last.width === placed.width &&
+    last.height === placed.height &&
+    last.measured === placed.measured &&
+    JSON.stringify(last.data) === JSON.stringify(placed.data)
+  );
 }

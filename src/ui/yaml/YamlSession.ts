@@ -1,6 +1,6 @@
 import { yaml } from '@codemirror/lang-yaml';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
-import { Annotation, EditorState, Transaction, type Extension } from '@codemirror/state';
+import { Annotation, EditorState, Transaction, type Extension, type Text } from '@codemirror/state';
 import { basicSetup, EditorView } from 'codemirror';
 import type { Issue } from '../../engine';
 import { issueDiagnostics } from './issueDiagnostics';
@@ -33,6 +33,8 @@ export class YamlSession {
   private file: string;
   /** The text last exchanged with the source for the shown file. */
   private known: string;
+  /** The editor document `known` was read from: while the editor still holds it, `known` is its text (no 2 MB copy to compare). */
+  private knownDoc: Text | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the shown file has inline issues now; an empty list is not dispatched again. */
   private hasIssues = false;
@@ -59,6 +61,7 @@ export class YamlSession {
     this.file = file;
     this.known = source.read(file);
     this.view = new EditorView({ parent, state: EditorState.create({ doc: this.known, extensions: this.extensions }) });
+    this.knownDoc = this.view.state.doc;
   }
 
   /** Sends pending typing on at once. */
@@ -67,6 +70,7 @@ export class YamlSession {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.known = this.view.state.doc.toString();
+    this.knownDoc = this.view.state.doc;
     this.source.write(this.file, this.known);
   }
 
@@ -80,6 +84,7 @@ export class YamlSession {
     this.hasIssues = true;
     this.file = file;
     this.known = state.doc.toString();
+    this.knownDoc = state.doc;
   }
 
   /** Takes an outside change of the shown file's text (undo, open, add), keeping the cursor, and out of the editor's own undo. */
@@ -90,12 +95,14 @@ export class YamlSession {
     this.known = text;
     const change = textChange(this.view.state.doc.toString(), text);
     if (change !== null) this.view.dispatch({ changes: change, annotations: [fromOutside.of(true), Transaction.addToHistory.of(false)] });
+    this.knownDoc = this.view.state.doc;
   }
 
   /** Marks the issues of the shown file inline, if the editor still holds the text they were found in. */
   showIssues(issues: readonly Issue[], text: string): void {
     const { state } = this.view;
-    if (state.doc.toString() !== text) return;
+    const shown = state.doc === this.knownDoc ? this.known : state.doc.toString();
+    if (shown !== text) return;
     const diagnostics = issueDiagnostics(issues, this.file, state.doc);
     if (diagnostics.length === 0 && !this.hasIssues) return;
     this.hasIssues = diagnostics.length > 0;
