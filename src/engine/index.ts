@@ -26,4 +26,5 @@ export { renameWorkload } from './generate/renameWorkload';
 export type { RawMap } from './decode/decodeContext';
 export { lintModel } from './lint/lintModel';
 export type { Lint } from './lint/lint';
+export { groupLints, type LintGroup } from './lint/groupLints';
 export { CONNLIST_FORMATS, formatConnlist, type ConnlistFormat } from './format/formatConnlist';

@@ -38,4 +38,16 @@ describe('LintList', () => {
     expect(findings().getByRole('button', { name: 'ns-233/deny' })).toBeTruthy();
     expect(findings().queryByRole('button', { name: /more/ })).toBeNull();
   });
+
+  it('shows 199 findings of one code about one policy as one entry with its count, expanded on demand', () => {
+    const rules: Lint[] = Array.from({ length: 199 }, (_, i) => ({ code: 'rule-shadowed', severity: 'info', message: `core/big ingress rule ${i + 2} is shadowed.`, objects: ['core/big'] }));
+    useAnalysisStore.setState({ findings: [{ code: 'no-default-deny', severity: 'info', message: 'Namespace core has no default-deny.', objects: ['ns:core'] }, ...rules] });
+    render(<LintList />);
+    expect(findings().getByRole('heading', { name: 'Findings (200)' })).toBeTruthy();
+    expect(findings().getAllByRole('listitem')).toHaveLength(2);
+    expect(findings().getByText(/199 × rule-shadowed in core\/big/)).toBeTruthy();
+    fireEvent.click(findings().getByRole('button', { name: 'Show all 199' }));
+    expect(findings().getAllByRole('listitem')).toHaveLength(201);
+    expect(findings().getByText('core/big ingress rule 200 is shadowed.')).toBeTruthy();
+  });
 });

@@ -1,28 +1,31 @@
-import { useState } from 'react';
-import { applyPolicyChanges, type Lint, type SourceFile } from '../../engine';
+import { useMemo, useState } from 'react';
+import { applyPolicyChanges, groupLints, type Lint, type SourceFile } from '../../engine';
 import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
-import { useViewStore } from '../../store/useViewStore';
 import { ChangePreview } from '../design/ChangePreview';
-import { selectionOf } from './selectionOf';
+import { LintFlowFix } from './LintFlowFix';
+import { LintGroupItem } from './LintGroupItem';
 import './lintList.css';
 
-const MARK = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
-
-/** Findings shown at first, and added by each "Show more": a 5,000-workload cluster has hundreds, each with several buttons. */
+/** Entries (findings or groups of them) shown at first, and added by each "Show more": a 5,000-workload cluster has hundreds, each with several buttons. */
 const PAGE = 50;
 
-/** The navigator's "Findings (N)": likely mistakes across all policies, each with its objects and a one-click fix where safe. */
+/** The navigator's "Findings (N)": likely mistakes across all policies, grouped by code and object, each with its objects and a one-click fix where safe. */
 export function LintList() {
   const model = useAnalysisStore((state) => state.live.model);
   const lints = useAnalysisStore((state) => state.findings);
   const files = useDocumentStore((state) => state.files);
   const applyEdit = useDocumentStore((state) => state.applyEdit);
-  const select = useViewStore((state) => state.select);
+  const groups = useMemo(() => groupLints(lints), [lints]);
   const [fixing, setFixing] = useState<{ lint: Lint; after: SourceFile[] } | null>(null);
+  const [flowFix, setFlowFix] = useState<NonNullable<Lint['allowFlow']> | null>(null);
   const [shownCount, setShownCount] = useState(PAGE);
-  const hiddenCount = lints.length - shownCount;
+  const hiddenCount = groups.length - shownCount;
   const fileOf = (id: string) => model.workloads.find((w) => w.id === id)?.source?.file;
+  const onFix = (lint: Lint) => {
+    if (lint.fix) setFixing({ lint, after: applyPolicyChanges(files, lint.fix.changes, fileOf) });
+    else if (lint.allowFlow) setFlowFix(lint.allowFlow);
+  };
 
   return (
     <section className="lint-list" aria-labelledby="lint-list-heading">
@@ -33,24 +36,8 @@ export function LintList() {
         <p className="lint-list__empty">No likely mistakes found.</p>
       ) : (
         <ul className="lint-list__items">
-          {lints.slice(0, shownCount).map((lint, i) => (
-            <li key={`${lint.code}:${i}`} className={`lint lint--${lint.severity}`} data-lint={lint.code}>
-              <p className="lint__message">
-                <span aria-hidden="true">{MARK[lint.severity]}</span> {lint.message}
-              </p>
-              <div className="lint__actions">
-                {lint.objects.slice(0, 4).map((id) => (
-                  <button key={id} type="button" className="lint__object" onClick={() => select(selectionOf(id))}>
-                    {id}
-                  </button>
-                ))}
-                {lint.fix && (
-                  <button type="button" className="lint__fix" onClick={() => setFixing({ lint, after: applyPolicyChanges(files, lint.fix?.changes ?? [], fileOf) })}>
-                    Fix
-                  </button>
-                )}
-              </div>
-            </li>
+          {groups.slice(0, shownCount).map((group) => (
+            <LintGroupItem key={group.key} group={group} onFix={onFix} />
           ))}
         </ul>
       )}
@@ -73,6 +60,7 @@ export function LintList() {
           }}
         />
       )}
+      {flowFix && <LintFlowFix flow={flowFix} onClose={() => setFlowFix(null)} />}
     </section>
   );
 }

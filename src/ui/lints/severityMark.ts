@@ -1,0 +1,2 @@
+/** The mark shown before a finding of each severity. */
+export const severityMark = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
