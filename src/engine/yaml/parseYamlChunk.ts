@@ -1,4 +1,5 @@
 import { CORE_SCHEMA, EVENT_ID, constructFromEvents, getScalarValue, parseEvents, type Event } from 'js-yaml';
+import { parseBlockYaml } from './parseBlockYaml';
 
 /** The syntax error of a chunk, as js-yaml reported it (line and column 0-based, within the chunk). */
 export interface ChunkError {
@@ -108,9 +109,15 @@ function lazyOffsets(text: string): () => Map<string, number>[] {
   return () => (offsets ??= offsetsByPath(text, parseEvents(text, {})));
 }
 
-/** Parses one chunk of a YAML stream (see `splitYamlDocuments`) with js-yaml's core schema; a syntax error is returned, not thrown. */
-export function parseYamlChunk(text: string): ParsedChunk {
+/**
+ * Parses one chunk of a YAML stream (see `splitYamlDocuments`) as js-yaml's core schema does (plain block YAML by
+ * {@link parseBlockYaml}, the rest by js-yaml); a syntax error is returned, not thrown. `isFrozen` lets the block parser
+ * freeze the values as it makes them (the rest the caller freezes).
+ */
+export function parseYamlChunk(text: string, isFrozen = false): ParsedChunk {
   const lineStarts = lineStartsOf(text);
+  const block = parseBlockYaml(text, isFrozen);
+  if (block !== undefined) return { values: [block.value], roots: [block.root], offsets: lazyOffsets(text), lineStarts };
   try {
     const events = parseEvents(text, {});
     const values = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });

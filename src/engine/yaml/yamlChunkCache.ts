@@ -18,6 +18,7 @@ export interface YamlChunkCacheLimits {
   maxChars: number;
 }
 
+/** Freezes `value` and everything in it, stopping at what is frozen already (the block parser's values are made frozen). */
 function deepFreeze(value: unknown): void {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
   Object.freeze(value);
@@ -52,7 +53,7 @@ export function createYamlChunkCache(limits: Partial<YamlChunkCacheLimits> = {})
       }
       stats.parses++;
       const key = detached(text);
-      const parsed = parseYamlChunk(key);
+      const parsed = parseYamlChunk(key, true);
       deepFreeze(parsed);
       entries.set(key, { key, parsed });
       chars += key.length;
