@@ -19,8 +19,8 @@ export interface ClassEvaluator {
   sourcesOf(d: number): readonly number[] | undefined;
   /** Per ingress address piece, what it may open toward class `d`. */
   fromPieces(d: number): ConnSet[];
-  /** Per egress address piece, what class `s` may open toward it. */
-  toPieces(s: number): ConnSet[];
+  /** Per egress address piece, what class `s` may open toward it; classes whose egress sides admit the same addresses alike share one (never mutated) array. */
+  toPieces(s: number): readonly ConnSet[];
 }
 
 function contentKey(c: ConnSet): string {
@@ -117,6 +117,20 @@ export function classEvaluator(compiled: CompiledModel, connTable: ConnSet[], in
     }
     return out;
   };
+  // Egress rows depend only on the side's isolation and its address rules' pieces and ports: shared by every class alike.
+  const ids = new Map<object, number>();
+  const idOfObject = (o: object): number => {
+    let id = ids.get(o);
+    if (id === undefined) ids.set(o, (id = ids.size));
+    return id;
+  };
+  const egressRows = new Map<string, readonly ConnSet[]>();
+  const egressRow = (side: Side): readonly ConnSet[] => {
+    const key = side.isIsolated ? side.addressRules.map((r) => `${idOfObject(piecesOf(r, egressExternals))}:${idOfObject(r.connsTo(-1))}`).join(',') : 'open';
+    let row = egressRows.get(key);
+    if (!row) egressRows.set(key, (row = addressSide(side, egressExternals, -1)));
+    return row;
+  };
   return {
     cell(s, d) {
       const rs = reps[s];
@@ -152,6 +166,6 @@ export function classEvaluator(compiled: CompiledModel, connTable: ConnSet[], in
       return out;
     },
     fromPieces: (d) => addressSide(ingressOf(d), ingressExternals, reps[d]),
-    toPieces: (s) => addressSide(egressOf(s), egressExternals, -1),
+    toPieces: (s) => egressRow(egressOf(s)),
   };
 }

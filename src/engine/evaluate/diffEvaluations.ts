@@ -32,13 +32,12 @@ function workloadPairs(ev: Evaluation): Map<string, ConnSet> {
 function pieceAnswers(ev: Evaluation, pieces: readonly IPRange[]): { into: (k: number, j: number) => ConnSet; out: (j: number, k: number) => ConnSet } {
   const { workloads, workloadClass } = ev.compiled;
   const n = workloads.length;
-  const m = ev.egressExternals.length;
   const find = (list: readonly ExternalPeer[], p: IPRange) => list.findIndex((e) => isInside(p, e.range));
   const missing = ([4, 6] as const).filter((f) => pieces.some((p) => p.family === f) && (!ev.ingressExternals.some((e) => e.range.family === f) || !ev.egressExternals.some((e) => e.range.family === f)));
   const whole: ExternalPeer[] = missing.map((f) => ({ id: '', range: universe(f) }));
   const extra = whole.length > 0 ? classEvaluator(ev.compiled, [NO_CONNS], whole, whole) : undefined;
   const fromWhole = new Map<number, ConnSet[]>();
-  const toWhole = new Map<number, ConnSet[]>();
+  const toWhole = new Map<number, readonly ConnSet[]>();
   const ingressOf = pieces.map((p) => find(ev.ingressExternals, p));
   const egressOf = pieces.map((p) => find(ev.egressExternals, p));
   const wholeOf = pieces.map((p) => whole.findIndex((w) => w.range.family === p.family));
@@ -52,7 +51,7 @@ function pieceAnswers(ev: Evaluation, pieces: readonly IPRange[]): { into: (k: n
       return list[wholeOf[k]];
     },
     out: (j, k) => {
-      if (egressOf[k] >= 0) return ev.toExternal[j * m + egressOf[k]];
+      if (egressOf[k] >= 0) return ev.egressRows[workloadClass[j]][egressOf[k]];
       if (!extra || wholeOf[k] < 0) return NO_CONNS;
       const c = workloadClass[j];
       let list = toWhole.get(c);

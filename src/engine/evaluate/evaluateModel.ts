@@ -35,8 +35,25 @@ export interface Evaluation {
   connTable: ConnSet[];
   /** Allowed connections from ingress external `k` to workload `j` at `fromExternal[k * n + j]`. */
   fromExternal: ConnSet[];
-  /** Allowed connections from workload `i` to egress external `k` at `toExternal[i * m + k]`. */
-  toExternal: ConnSet[];
+  /** Per class, what a member may open toward each egress address piece, at `egressRows[c][k]`; classes with the same answers share a row. */
+  egressRows: readonly (readonly ConnSet[])[];
+  /** Allowed connections from workload `i` to egress external `k` at `toExternal[i * m + k]`: `egressRows` spread over the workloads on first use. */
+  readonly toExternal: ConnSet[];
+}
+
+/** An evaluation with its `toExternal` table spread from `egressRows` when first read (n × pieces entries: millions in a large cluster). */
+function withToExternal(ev: Omit<Evaluation, 'toExternal'>): Evaluation {
+  let table: ConnSet[] | undefined;
+  return {
+    ...ev,
+    get toExternal() {
+      if (table === undefined) {
+        table = [];
+        for (const c of ev.compiled.workloadClass) for (const conns of ev.egressRows[c]) table.push(conns);
+      }
+      return table;
+    },
+  };
 }
 
 /** Allowed connections from workload index `s` to workload index `d` (none from a workload to itself, §3). */
@@ -81,10 +98,9 @@ function changedClasses(compiled: CompiledModel): { rows: Set<number>; columns: 
   return { rows, columns };
 }
 
-/** Writes class `c`'s answers per address piece into a workload × piece table, for each member. */
-function spreadClass(out: ConnSet[], members: readonly number[], conns: readonly ConnSet[], n: number, isPieceMajor: boolean): void {
-  const m = conns.length;
-  for (const j of members) for (let k = 0; k < m; k++) out[isPieceMajor ? k * n + j : j * m + k] = conns[k];
+/** Writes class `c`'s answers per ingress address piece into the piece × workload table, for each member. */
+function spreadClass(out: ConnSet[], members: readonly number[], conns: readonly ConnSet[], n: number): void {
+  for (const j of members) for (let k = 0; k < conns.length; k++) out[k * n + j] = conns[k];
 }
 
 /**
@@ -125,20 +141,14 @@ export function evaluateModel(model: Model, previous?: Evaluation): Evaluation {
     for (let k = 0; k < ingressExternals.length; k++) for (let j = 0; j < n; j++) out.push(perClass[compiled.workloadClass[j]][k]);
     return out;
   };
-  const allTo = () => {
-    const perClass = classMembers.map((_, c) => ev.toPieces(c));
-    const out: ConnSet[] = [];
-    for (let j = 0; j < n; j++) for (const conns of perClass[compiled.workloadClass[j]]) out.push(conns);
-    return out;
-  };
+  const allRows = () => classMembers.map((_, c) => ev.toPieces(c));
   if (!isPatch) {
     // 1. Every class toward every class, column by column (a lone workload's own class is itself: skipped).
     const classPairs = new Uint32Array(C * C);
     for (let d = 0; d < C; d++) fillColumn(classPairs, d);
     // 2. Every class against every address piece, spread over the members.
     const fromExternal = allFrom();
-    const toExternal = allTo();
-    return { compiled, ingressExternals, egressExternals, classPairs, connTable, fromExternal, toExternal };
+    return withToExternal({ compiled, ingressExternals, egressExternals, classPairs, connTable, fromExternal, egressRows: allRows() });
   }
   // 1. Copy the previous answers, 2. recompute the rows and columns of changed classes.
   const { rows, columns } = changedClasses(compiled);
@@ -153,14 +163,15 @@ export function evaluateModel(model: Model, previous?: Evaluation): Evaluation {
   let fromExternal: ConnSet[];
   if (isSameIngress) {
     fromExternal = columns.size === 0 ? previous.fromExternal : previous.fromExternal.slice();
-    for (const c of columns) spreadClass(fromExternal, classMembers[c], ev.fromPieces(c), n, true);
+    for (const c of columns) spreadClass(fromExternal, classMembers[c], ev.fromPieces(c), n);
   } else fromExternal = allFrom();
-  let toExternal: ConnSet[];
+  let egressRows: (readonly ConnSet[])[] | readonly (readonly ConnSet[])[];
   if (isSameEgress) {
-    toExternal = rows.size === 0 ? previous.toExternal : previous.toExternal.slice();
-    for (const c of rows) spreadClass(toExternal, classMembers[c], ev.toPieces(c), n, false);
-  } else toExternal = allTo();
-  return { compiled, ingressExternals, egressExternals, classPairs, connTable, fromExternal, toExternal };
+    const patched = previous.egressRows.slice();
+    for (const c of rows) patched[c] = ev.toPieces(c);
+    egressRows = rows.size === 0 ? previous.egressRows : patched;
+  } else egressRows = allRows();
+  return withToExternal({ compiled, ingressExternals, egressExternals, classPairs, connTable, fromExternal, egressRows });
 }
 
 /** Every allowed connection of an evaluation, workload pairs first, then to and from external ranges. */
@@ -173,9 +184,9 @@ export function listConnections(ev: Evaluation): Connection[] {
       const conns = pairConns(ev, s, d);
       if (conns !== NO_CONNS) out.push({ src: workloads[s].id, dst: workloads[d].id, conns });
     }
+    const row = ev.egressRows[ev.compiled.workloadClass[s]];
     ev.egressExternals.forEach((ext, k) => {
-      const conns = ev.toExternal[s * ev.egressExternals.length + k];
-      if (!isEmptyConns(conns)) out.push({ src: workloads[s].id, dst: ext.id, conns });
+      if (!isEmptyConns(row[k])) out.push({ src: workloads[s].id, dst: ext.id, conns: row[k] });
     });
   }
   ev.ingressExternals.forEach((ext, k) => {
@@ -192,7 +203,6 @@ export function countConnections(ev: Evaluation): number {
   const { classMembers } = ev.compiled;
   const C = classMembers.length;
   const n = ev.compiled.workloads.length;
-  const m = ev.egressExternals.length;
   let count = 0;
   for (let a = 0; a < C; a++) {
     const size = classMembers[a].length;
@@ -201,7 +211,7 @@ export function countConnections(ev: Evaluation): number {
       count += a === b ? size * (size - 1) : size * classMembers[b].length;
     }
     const rep = classMembers[a][0];
-    for (let k = 0; k < m; k++) if (!isEmptyConns(ev.toExternal[rep * m + k])) count += size;
+    for (const conns of ev.egressRows[a]) if (!isEmptyConns(conns)) count += size;
     for (let k = 0; k < ev.ingressExternals.length; k++) if (!isEmptyConns(ev.fromExternal[k * n + rep])) count += size;
   }
   return count;

@@ -95,6 +95,46 @@ export function externalBlocks(model: Model, ev: Evaluation): ExternalBlocks {
   };
 }
 
+/** What a workload and one block may open toward each other. */
+interface BlockFlow {
+  block: number;
+  conns: ConnSet;
+  isPartial: boolean;
+}
+
+/** Per block with an allowed address, what every address of it may do, and whether some may do more; `at(k)` answers address piece `k` of `m`. */
+function blockFlowsOf(at: (k: number) => ConnSet, m: number, piecesOf: readonly number[][]): BlockFlow[] {
+  const flows: BlockFlow[] = [];
+  // 1. One answer for every piece (an open side, or no address rule): every block with a piece gets it whole.
+  let same: ConnSet | undefined = m > 0 ? at(0) : NO_CONNS;
+  for (let k = 1; k < m && same !== undefined; k++) if (at(k) !== same) same = undefined;
+  if (same !== undefined) {
+    if (isEmptyConns(same)) return flows;
+    piecesOf.forEach((pieces, block) => {
+      if (pieces.length > 0) flows.push({ block, conns: same, isPartial: false });
+    });
+    return flows;
+  }
+  // 2. Otherwise, per block: the intersection (what every address may do) and the union (what some may do).
+  piecesOf.forEach((pieces, block) => {
+    if (pieces.length === 0) return;
+    const first = at(pieces[0]);
+    let all = first;
+    let some = first;
+    for (let i = 1; i < pieces.length; i++) {
+      const conns = at(pieces[i]);
+      if (conns === first) continue;
+      all = intersectConns(all, conns);
+      some = unionConns(some, conns);
+    }
+    if (!isEmptyConns(some)) flows.push({ block, conns: all, isPartial: all !== some && !equalConns(all, some) });
+  });
+  return flows;
+}
+
+/** Egress block flows by egress row (classes alike share a row), per grouping of blocks. */
+const egressFlowsByRow = new WeakMap<ExternalBlocks, WeakMap<readonly ConnSet[], BlockFlow[]>>();
+
 /**
  * What workload `j` and each block may open in one direction (`ingress`: from the block's addresses into `j`;
  * `egress`: from `j` to them), block by block, skipping blocks none of whose addresses is allowed: `conns` is what
@@ -107,36 +147,19 @@ export function visitBlockFlows(
   direction: 'ingress' | 'egress',
   visit: (block: number, conns: ConnSet, isPartial: boolean) => void,
 ): void {
-  const n = ev.compiled.workloads.length;
-  const isIngress = direction === 'ingress';
-  const table = isIngress ? ev.fromExternal : ev.toExternal;
-  const m = isIngress ? ev.ingressExternals.length : ev.egressExternals.length;
-  const at = isIngress ? (k: number) => table[k * n + j] : (k: number) => table[j * m + k];
-  const piecesOf = isIngress ? external.ingressPieces : external.egressPieces;
-  // 1. One answer for every piece (an open side, or no address rule): every block with a piece gets it whole.
-  let same: ConnSet | undefined = m > 0 ? at(0) : NO_CONNS;
-  for (let k = 1; k < m && same !== undefined; k++) if (at(k) !== same) same = undefined;
-  if (same !== undefined) {
-    if (isEmptyConns(same)) return;
-    piecesOf.forEach((pieces, b) => {
-      if (pieces.length > 0) visit(b, same, false);
-    });
-    return;
+  let flows: BlockFlow[];
+  if (direction === 'ingress') {
+    const n = ev.compiled.workloads.length;
+    flows = blockFlowsOf((k) => ev.fromExternal[k * n + j], ev.ingressExternals.length, external.ingressPieces);
+  } else {
+    const row = ev.egressRows[ev.compiled.workloadClass[j]];
+    let byRow = egressFlowsByRow.get(external);
+    if (byRow === undefined) egressFlowsByRow.set(external, (byRow = new WeakMap()));
+    let known = byRow.get(row);
+    if (known === undefined) byRow.set(row, (known = blockFlowsOf((k) => row[k], row.length, external.egressPieces)));
+    flows = known;
   }
-  // 2. Otherwise, per block: the intersection (what every address may do) and the union (what some may do).
-  piecesOf.forEach((pieces, b) => {
-    if (pieces.length === 0) return;
-    const first = at(pieces[0]);
-    let all = first;
-    let some = first;
-    for (let i = 1; i < pieces.length; i++) {
-      const conns = at(pieces[i]);
-      if (conns === first) continue;
-      all = intersectConns(all, conns);
-      some = unionConns(some, conns);
-    }
-    if (!isEmptyConns(some)) visit(b, all, all !== some && !equalConns(all, some));
-  });
+  for (const flow of flows) visit(flow.block, flow.conns, flow.isPartial);
 }
 
 /**

@@ -209,34 +209,39 @@ export function inferWorkloads(model: Model): Model {
 /** What inference reads of each policy, namespace and workload, as text; kept per object, which decoding reuses while it is unchanged. */
 const readsOf = new WeakMap<object, string>();
 
-function reads(object: NetworkPolicy | Namespace | Workload, text: () => string): string {
+function reads(object: NetworkPolicy | Namespace | Workload): string {
   let known = readsOf.get(object);
-  if (known === undefined) readsOf.set(object, (known = text()));
+  if (known === undefined) {
+    if ('podSelector' in object) known = JSON.stringify([object.id, object.namespace, object.podSelector, selectorsOf(object.ingress), selectorsOf(object.egress)]);
+    else if ('kind' in object) known = JSON.stringify([object.namespace, object.labels]);
+    else known = JSON.stringify([object.name, object.labels]);
+    readsOf.set(object, known);
+  }
   return known;
 }
 
 const selectorsOf = (rules: NetworkPolicy['ingress']) => rules.map((r) => r.peers.map((p) => (p.kind === 'selector' ? [p.podSelector, p.namespaceSelector ?? null] : null)));
 
+/** True when inference reads the same of both lists: the same objects, or objects it reads alike. */
+function readsAlike<T extends NetworkPolicy | Namespace | Workload>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i] || reads(x) === reads(b[i]));
+}
+
 /** The last inference and what it read. */
-let last: { key: string[]; result: { inferredNamespaces: Namespace[]; inferred: Workload[] } } | undefined;
+let last: { policies: readonly NetworkPolicy[]; namespaces: readonly Namespace[]; real: readonly Workload[]; result: { inferredNamespaces: Namespace[]; inferred: Workload[] } } | undefined;
 
 /** The inferred namespaces and workloads, computed again only when what they are inferred from changed (an edit of ports, ipBlocks or names of nothing selected reuses them). */
 function inferredOf(policies: readonly NetworkPolicy[], namespaces: readonly Namespace[], real: readonly Workload[]): { inferredNamespaces: Namespace[]; inferred: Workload[] } {
-  const key = [
-    ...policies.map((p) => reads(p, () => JSON.stringify([p.id, p.namespace, p.podSelector, selectorsOf(p.ingress), selectorsOf(p.egress)]))),
-    '',
-    ...namespaces.map((n) => reads(n, () => JSON.stringify([n.name, n.labels]))),
-    '',
-    ...real.map((w) => reads(w, () => JSON.stringify([w.namespace, w.labels]))),
-  ];
-  if (last !== undefined && last.key.length === key.length && last.key.every((k, i) => k === key[i])) return last.result;
+  if (last !== undefined && readsAlike(policies, last.policies) && readsAlike(namespaces, last.namespaces) && readsAlike(real, last.real)) {
+    last = { ...last, policies, namespaces, real };
+    return last.result;
+  }
   const uses = selectorUses(policies);
   const inferredNamespaces = inferNamespaces(uses, namespaces);
   const inferred = inferPods(uses, [...namespaces, ...inferredNamespaces], real);
-  last = { key, result: { inferredNamespaces, inferred } };
+  last = { policies, namespaces, real, result: { inferredNamespaces, inferred } };
   return last.result;
 }
-
 
 /** The model without inferred workloads and namespaces: only what the input holds. */
 export function withoutInferred(model: Model): Model {

@@ -278,20 +278,28 @@ export function buildGraph(analysis: Analysis, options: GraphOptions = {}): Grap
       const label = `${mentioned} ${mentioned === 1 ? 'ipBlock' : 'ipBlocks'} and any other address`;
       nodes.push({ id: ADDRESSES_NODE_ID, type: 'external', position: { x: 0, y: 0 }, ...EXTERNAL_CARD, data: { label, isOther: false, blocks: external.blocks.length } });
     }
-    const blockNode = (b: number) => (isGrouped ? ADDRESSES_NODE_ID : external.blocks[b].id);
     classMembers.forEach((members, c) => {
       if (classNode[c] === null) return;
       const cards = cardsOf(c);
       for (const direction of ['ingress', 'egress'] as const) {
         const isInbound = direction === 'ingress';
         if (!showAll && !(isInbound ? ingressIsolated : egressIsolated)[members[0]]) continue;
-        visitBlockFlows(evaluation, external, members[0], direction, (b, conns, isPartial) => {
-          for (const card of cards) {
-            const order = (b * n + card.members[0]) * 2 + (isInbound ? 0 : 1);
-            if (isInbound) gather(externals, blockNode(b), card.id, 'external', conns, isPartial, card.members.length, order);
-            else gather(externals, card.id, blockNode(b), 'external', conns, isPartial, card.members.length, order);
-          }
+        // Grouped, every block's flow goes to the same node: summed per class first, gathered once per card.
+        const flows: { block: number; conns: ConnSet; isPartial: boolean; blocks: number }[] = [];
+        visitBlockFlows(evaluation, external, members[0], direction, (block, conns, isPartial) => {
+          const sum = isGrouped ? flows[0] : undefined;
+          if (sum === undefined) flows.push({ block, conns, isPartial, blocks: 1 });
+          else Object.assign(sum, { conns: unionConns(sum.conns, conns), isPartial: sum.isPartial || isPartial, blocks: sum.blocks + 1 });
         });
+        for (const flow of flows) {
+          const at = isGrouped ? ADDRESSES_NODE_ID : external.blocks[flow.block].id;
+          for (const card of cards) {
+            const order = (flow.block * n + card.members[0]) * 2 + (isInbound ? 0 : 1);
+            const count = flow.blocks * card.members.length;
+            if (isInbound) gather(externals, at, card.id, 'external', flow.conns, flow.isPartial, count, order);
+            else gather(externals, card.id, at, 'external', flow.conns, flow.isPartial, count, order);
+          }
+        }
       }
     });
   }
