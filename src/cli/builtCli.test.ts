@@ -40,6 +40,8 @@ describe('the built CLI (vite.cli.config.ts → one .mjs file)', () => {
     ['a directory, json', ['--format', 'json', 'public/examples']],
     ['diff', ['diff', 'public/examples/three-tier.yaml', 'public/examples/microservices.yaml']],
     ['a bad argument', ['--format', 'xml', 'public/examples']],
+    ['lint as SARIF', ['lint', '--format', 'sarif', '--fail-on', 'warning', 'public/examples']],
+    ['explain', ['explain', 'shop/frontend', 'shop/api', 'public/examples/three-tier.yaml']],
   ])('prints what runAnalyze returns for %s', (_, args) => {
     expect(run(args)).toEqual(runAnalyze(args, () => ''));
   });

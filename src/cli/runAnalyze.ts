@@ -1,6 +1,8 @@
 import { CONNLIST_FORMATS as FORMATS, analyze, formatConnlist, type ConnlistFormat as Format, type Issue } from '../engine';
 import { readInputs } from './readInputs';
 import { runDiff } from './runDiff';
+import { runExplain } from './runExplain';
+import { runLint } from './runLint';
 
 /** What a CLI run printed and its exit code. */
 export interface CliResult {
@@ -12,6 +14,8 @@ export interface CliResult {
 /** Usage text of `analyze`. */
 export const USAGE = `usage: netpol-canvas [--format txt|json|csv|md|dot] [--verbose] <file|dir|->...
        netpol-canvas diff [--format txt|json] <before> <after>
+       netpol-canvas lint [--format txt|json|sarif] [--fail-on error|warning|info] <file|dir|->...
+       netpol-canvas explain <src> <dst> [--protocol P] [--port N] <file|dir|->...
 
 Lists the connections Kubernetes NetworkPolicies allow between the workloads
 in the given manifests (directories are read recursively: .yaml, .yml, .json;
@@ -50,6 +54,8 @@ function parseArgs(argv: readonly string[]): { format: Format; verbose: boolean;
 /** Runs the analysis CLI on arguments; never throws for bad input. */
 export function runAnalyze(argv: readonly string[], readStdin: () => string): CliResult {
   if (argv[0] === 'diff') return runDiff(argv.slice(1), readStdin);
+  if (argv[0] === 'lint') return runLint(argv.slice(1), readStdin);
+  if (argv[0] === 'explain') return runExplain(argv.slice(1), readStdin);
   if (argv.includes('--help') || argv.includes('-h')) return { stdout: USAGE, stderr: '', code: 0 };
   const args = parseArgs(argv);
   if (typeof args === 'string') return { stdout: '', stderr: `netpol-canvas: ${args}\n${USAGE}`, code: 2 };
