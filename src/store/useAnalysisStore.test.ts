@@ -69,6 +69,19 @@ describe('useAnalysisStore', () => {
     expect(protocolShown()).toBe('UDP');
   });
 
+  it('shows an edit made through the app while the typed text has errors, leaving out the broken policy', async () => {
+    const other = policy('UDP').replace('allow-web', 'allow-db');
+    useDocumentStore.getState().setFileText('p.yaml', `${policy('TCP')}---\n${other}`);
+    await idle();
+    useDocumentStore.getState().setFileText('p.yaml', `${policy('TCPX')}---\n${other}`);
+    await idle();
+    expect(useAnalysisStore.getState().live.model.policies.map((p) => p.name)).toEqual(['allow-web', 'allow-db']);
+    useDocumentStore.getState().applyEdit((files) => [{ ...files[0], text: `${policy('TCPX')}---\n${policy('SCTP').replace('allow-web', 'allow-db')}` }]);
+    await idle();
+    expect(useAnalysisStore.getState()).toMatchObject({ isStale: false, errorCount: 1 });
+    expect(useAnalysisStore.getState().live.model.policies.map((p) => `${p.name} ${p.ingress[0].ports[0].protocol}`)).toEqual(['allow-db SCTP']);
+  });
+
   it('forgets the last valid summary when a new document is opened', async () => {
     await idle();
     useDocumentStore.getState().openFiles([{ name: 'q.yaml', text: policy('TCPX') }]);

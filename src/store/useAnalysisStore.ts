@@ -3,7 +3,7 @@ import type { Lint, SourceFile } from '../engine';
 import { createAnalysisClient, type AnalysisClient, type JobOutcome } from './analysisClient';
 import type { AnalysisSummary, JobName, JobOptions, JobResult } from './analysisJobs';
 import type { CanvasGraph, GraphRequest } from './graph/canvasGraph';
-import { useDocumentStore } from './useDocumentStore';
+import { isAppliedEdit, useDocumentStore } from './useDocumentStore';
 import { nextLiveAnalysis } from './useLiveAnalysis';
 
 /** The analysis worker's answers about the document, as the views read them; derived data, never persisted or undone. */
@@ -16,7 +16,7 @@ export interface AnalysisState {
   answered: { version: number; revision: number; files: readonly SourceFile[] } | null;
   /** The summary of the answered version, errors and all. */
   current: AnalysisSummary;
-  /** What the views show: `current`, or while it has errors the last summary without any (`isStale`). */
+  /** What the views show: `current`, or while it has errors from typing the last summary without any (`isStale`); after an edit made through the app, `current` errors and all. */
   live: AnalysisSummary;
   /** The files `live` answers: the views that need the whole evaluation compute it from these, on demand. */
   liveFiles: readonly SourceFile[] | null;
@@ -76,18 +76,26 @@ export const FINDINGS_DELAY_MS = 400;
 
 let connection: Connection | null = null;
 
-/** The state after the answer `summary` for `version` (of `files`, in document `revision`): a new revision forgets the last valid summary. */
+/**
+ * The state after the answer `summary` for `version` (of `files`, in document `revision`): a new revision forgets the
+ * last valid summary, and so does an edit made through the app (the views then show what it did, with the objects that
+ * have errors left out and marked, rather than keep a last valid model the edit is not in).
+ */
 function answer(state: AnalysisState, version: number, revision: number, files: readonly SourceFile[], summary: AnalysisSummary): Partial<AnalysisState> {
-  const previous = state.answered !== null && state.answered.revision === revision ? { analysis: state.live, isStale: state.isStale, errorCount: state.errorCount } : null;
+  const isKept = state.answered !== null && state.answered.revision === revision && !isAppliedEdit(files);
+  const previous = isKept ? { analysis: state.live, isStale: state.isStale, errorCount: state.errorCount } : null;
   const live = nextLiveAnalysis(previous, summary);
   const liveFiles = live.isStale ? state.liveFiles : files;
   return { answered: { version, revision, files }, current: summary, live: live.analysis, liveFiles, isStale: live.isStale, errorCount: live.errorCount, isPending: false, failure: null };
 }
 
-/** Keeps a graph answered for `version` of document `revision`, unless it has errors and a graph of the same revision is already shown (that one stays, like the last valid summary). */
-function takeGraph(version: number, revision: number, graph: CanvasGraph): void {
+/**
+ * Keeps a graph answered for `version` of document `revision` (of `files`), unless it has errors from typing while a
+ * graph without errors of the same revision is shown (that one stays, like the last valid summary).
+ */
+function takeGraph(version: number, revision: number, files: readonly SourceFile[], graph: CanvasGraph): void {
   const { canvas } = useAnalysisStore.getState();
-  if (graph.errorCount > 0 && canvas !== null && canvas.revision === revision) return;
+  if (graph.errorCount > 0 && !isAppliedEdit(files) && canvas !== null && canvas.revision === revision && canvas.graph.errorCount === 0) return;
   useAnalysisStore.setState({ canvas: { version, revision, graph } });
 }
 
@@ -95,7 +103,7 @@ function requestGraph(connected: Connection, version: number, graphRequest: Grap
   const { files, revision } = connected;
   void connected.client.run('graph', version, files, { ...graphRequest, revision }).then((outcome) => {
     if (connection !== connected || outcome.status !== 'done' || outcome.version !== useAnalysisStore.getState().version) return;
-    takeGraph(version, revision, outcome.result);
+    takeGraph(version, revision, files, outcome.result);
   });
 }
 

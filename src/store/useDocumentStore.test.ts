@@ -127,6 +127,19 @@ describe('useDocumentStore', () => {
     useDocumentStore.getState().setLoadError('Could not read x.png');
     expect(history().pastStates).toHaveLength(0);
   });
+
+  it('refuses an edit that leaves a broken namespace broken, says where, and takes the next edit that fixes it', () => {
+    const namespace = (labels: string) => ({ name: 'b.yaml', text: `kind: Namespace\nmetadata:\n  name: b\n  labels: {${labels}}\n` });
+    useDocumentStore.getState().openFiles([namespace('team: a b')]);
+    const setLabels = (labels: string) => useDocumentStore.getState().applyEdit(() => [namespace(labels)]);
+    setLabels('team: a b, tier: web');
+    expect(useDocumentStore.getState().files).toEqual([namespace('team: a b')]);
+    expect(useDocumentStore.getState().editRefusal).toMatchObject({ file: 'b.yaml', line: 4, object: 'Namespace b' });
+    expect(history().pastStates).toHaveLength(0);
+    setLabels('team: ab, tier: web');
+    expect(useDocumentStore.getState().files).toEqual([namespace('team: ab, tier: web')]);
+    expect(useDocumentStore.getState().editRefusal).toBeNull();
+  });
 });
 
 describe('uniqueFileName', () => {

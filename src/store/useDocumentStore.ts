@@ -1,6 +1,6 @@
 import { temporal } from 'zundo';
 import { create } from 'zustand';
-import type { SourceFile } from '../engine';
+import { findBrokenEdit, type BrokenEdit, type SourceFile } from '../engine';
 import { keysWith, pickKeys } from './stateKeys';
 
 /** The document being edited: the input files, as text. */
@@ -11,14 +11,21 @@ export interface DocumentState {
   revision: number;
   /** Why the last open, add or read failed, if it did. Not undoable. */
   loadError: string | null;
+  /** The broken document the last edit was refused for (see {@link DocumentState.applyEdit}), until the next edit or dismissal. Not undoable. */
+  editRefusal: BrokenEdit | null;
   /** Replaces the workspace with the given files (undoable). */
   openFiles: (files: SourceFile[]) => void;
   /** Merges files into the workspace; a name already taken gets a suffix such as `pods (2).yaml` (undoable). Returns the names given. */
   addFiles: (files: SourceFile[]) => string[];
   /** Replaces the text of the file called `name` (undoable); unknown names and unchanged text are ignored. */
   setFileText: (name: string, text: string) => void;
-  /** Replaces the files with `update(files)` as one undo step, e.g. a panel edit or an applied plan; unchanged files are ignored. */
+  /**
+   * Replaces the files with `update(files)` as one undo step, e.g. a panel edit or an applied plan; unchanged files are
+   * ignored, and an edit that leaves a broken document broken is refused with `editRefusal` (see findBrokenEdit).
+   */
   applyEdit: (update: (files: SourceFile[]) => SourceFile[]) => void;
+  /** Clears the message of a refused edit. */
+  dismissEditRefusal: () => void;
   /** Fetches one YAML file from `url` and opens it as the whole workspace. */
   openExample: (url: string) => Promise<void>;
   /** Shows why an open, add or read failed, or clears the message with `null`. */
@@ -46,6 +53,14 @@ export function uniqueFileName(name: string, taken: ReadonlySet<string>): string
 /** Edits of one file closer together than this make one undo step. */
 export const TYPING_BURST_MS = 1000;
 
+/** The files arrays that edits made through the app (not typing) produced: the views show these as they are, errors and all. */
+const appliedEdits = new WeakSet<readonly SourceFile[]>();
+
+/** True when `files` came from {@link DocumentState.applyEdit} (an edit the person made through the app, or its undo or redo). */
+export function isAppliedEdit(files: readonly SourceFile[]): boolean {
+  return appliedEdits.has(files);
+}
+
 /** The last text edit: which file, when, and the files it left (any other change replaces them). */
 let lastTextEdit: { file: string; at: number; files: SourceFile[] } | null = null;
 
@@ -56,6 +71,7 @@ export const useDocumentStore = create<DocumentState>()(
       files: [],
       revision: 0,
       loadError: null,
+      editRefusal: null,
       openFiles: (files) => {
         // Replacing an empty workspace loses nothing, so it is not worth an undo step (e.g. the start example).
         const isWorthUndo = get().files.length > 0;
@@ -97,8 +113,15 @@ export const useDocumentStore = create<DocumentState>()(
         const { files } = get();
         const next = update(files);
         if (next.length === files.length && next.every((f, i) => f.name === files[i].name && f.text === files[i].text)) return;
-        set({ files: next });
+        const broken = findBrokenEdit(files, next);
+        if (broken !== null) {
+          set({ editRefusal: broken });
+          return;
+        }
+        appliedEdits.add(next);
+        set({ files: next, editRefusal: null });
       },
+      dismissEditRefusal: () => set({ editRefusal: null }),
       openExample: async (url) => {
         try {
           const response = await fetch(url);

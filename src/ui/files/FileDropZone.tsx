@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useDocumentStore } from '../../store/useDocumentStore';
+import { EditRefusalNotice } from './EditRefusalNotice';
 import { importFiles } from './importFiles';
 import { usePasteImport } from './usePasteImport';
 import './files.css';
@@ -8,7 +9,7 @@ function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;
 }
 
-/** Wraps the app: files dropped anywhere on the window are added (with an overlay while dragging), pasted YAML too. */
+/** Wraps the app: files dropped anywhere on the window are added (with an overlay while dragging), pasted YAML too; shows why an open or an edit failed. */
 export function FileDropZone({ children }: { children: ReactNode }) {
   const [isDragging, setDragging] = useState(false);
   const depth = useRef(0);
@@ -57,6 +58,7 @@ export function FileDropZone({ children }: { children: ReactNode }) {
   return (
     <>
       {children}
+      <EditRefusalNotice />
       {loadError !== null && (
         <div className="load-error" role="alert">
           <span>{loadError}</span>
