@@ -1,5 +1,6 @@
 import type { Issue, Severity, SourceRef } from '../model/types';
 import type { Finding } from '../validate/finding';
+import { quoteValue } from '../validate/quoteValue';
 import type { YamlDocument } from '../yaml/parseYamlFile';
 
 /** Where decoding is: the document, the object's path inside it, and the issue sink. */
@@ -62,19 +63,22 @@ export function optionalList(ctx: DecodeContext, value: unknown, path: string): 
 export function optionalString(ctx: DecodeContext, value: unknown, path: string): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value;
-  report(ctx, 'error', 'invalid-type', path, `${path} must be a string, got ${JSON.stringify(value)}`);
+  report(ctx, 'error', 'invalid-type', path, `${path} must be a string, got ${quoteValue(value)}`);
   return undefined;
 }
 
-/** Reads a `map[string]string` such as `labels` or `matchLabels`; a key with no value (`app:`) is the empty string, as in Go. */
+/**
+ * Reads a `map[string]string` such as `labels` or `matchLabels`; a key with no value (`app:`) is the empty string, as in
+ * Go. The map has no prototype, so every key the input has (`__proto__`, `constructor`) is an ordinary entry.
+ */
 export function stringMap(ctx: DecodeContext, value: unknown, path: string): Record<string, string> {
   const map = optionalMap(ctx, value, path);
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   if (!map) return out;
   for (const [k, v] of Object.entries(map)) {
     if (typeof v === 'string') out[k] = v;
     else if (v === null) out[k] = '';
-    else report(ctx, 'error', 'invalid-type', `${path}.${k}`, `${path}.${k} must be a string (quote it), got ${JSON.stringify(v)}`);
+    else report(ctx, 'error', 'invalid-type', `${path}.${k}`, `${path}.${k} must be a string (quote it), got ${quoteValue(v)}`);
   }
   return out;
 }

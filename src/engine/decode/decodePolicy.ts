@@ -4,6 +4,7 @@ import { validatePolicyPort } from '../validate/validatePolicyPort';
 import { validatePolicyTypes } from '../validate/validatePolicyTypes';
 import { decodeSelector } from './decodeSelector';
 import { optionalList, optionalMap, optionalString, report, reportFindings, sourceRef, type DecodeContext, type RawMap } from './decodeContext';
+import { quoteValue } from '../validate/quoteValue';
 
 function decodePeer(ctx: DecodeContext, raw: unknown, path: string): Peer | undefined {
   const map = optionalMap(ctx, raw, path);
@@ -31,7 +32,7 @@ function decodePort(ctx: DecodeContext, raw: unknown, path: string): PolicyPort 
   const map = optionalMap(ctx, raw, path) ?? {};
   const protocolText = optionalString(ctx, map.protocol, `${path}.protocol`);
   if (protocolText !== undefined && !(PROTOCOLS as readonly string[]).includes(protocolText)) {
-    report(ctx, 'error', 'port-protocol', `${path}.protocol`, `unsupported protocol "${protocolText}": must be TCP, UDP or SCTP`);
+    report(ctx, 'error', 'port-protocol', `${path}.protocol`, `unsupported protocol ${quoteValue(protocolText)}: must be TCP, UDP or SCTP`);
     return undefined;
   }
   const out: PolicyPort = { protocol: (protocolText as Protocol | undefined) ?? 'TCP', isProtocolDefaulted: protocolText === undefined };
@@ -76,7 +77,7 @@ function decodePolicyTypes(ctx: DecodeContext, spec: RawMap, egressCount: number
     if ((POLICY_TYPES as readonly unknown[]).includes(t)) {
       if (!listed.includes(t as PolicyType)) listed.push(t as PolicyType);
     } else {
-      report(ctx, 'error', 'policy-type', `spec.policyTypes[${i}]`, `unsupported policyType ${JSON.stringify(t)}: must be Ingress or Egress`);
+      report(ctx, 'error', 'policy-type', `spec.policyTypes[${i}]`, `unsupported policyType ${quoteValue(t)}: must be Ingress or Egress`);
     }
   });
   if (listed.length > 0 || (Array.isArray(spec.policyTypes) && spec.policyTypes.length > 0)) {

@@ -1,5 +1,6 @@
 import type { LabelSelector, LabelSelectorRequirement } from '../model/types';
 import { validateSelectorRequirement } from '../validate/validateSelectorRequirement';
+import { quoteValue } from '../validate/quoteValue';
 import { decodeLabels } from './decodeLabels';
 import { optionalList, optionalMap, optionalString, report, reportFindings, type DecodeContext } from './decodeContext';
 
@@ -10,12 +11,14 @@ function decodeRequirement(ctx: DecodeContext, raw: unknown, path: string): Labe
   if (!map) return undefined;
   const key = optionalString(ctx, map.key, `${path}.key`) ?? '';
   const operator = optionalString(ctx, map.operator, `${path}.operator`) ?? '';
-  const values = optionalList(ctx, map.values, `${path}.values`).map((v, i) =>
-    typeof v === 'string' ? v : (report(ctx, 'error', 'invalid-type', `${path}.values[${i}]`, `${path}.values[${i}] must be a string`), String(v)),
-  );
+  const values = optionalList(ctx, map.values, `${path}.values`).map((v, i) => {
+    if (typeof v === 'string') return v;
+    report(ctx, 'error', 'invalid-type', `${path}.values[${i}]`, `${path}.values[${i}] must be a string, got ${quoteValue(v)}`);
+    return '';
+  });
   const isKnownOperator = (OPERATORS as readonly string[]).includes(operator);
   if (!isKnownOperator) {
-    report(ctx, 'error', 'selector-operator', `${path}.operator`, `"${operator}" is not a valid selector operator (In, NotIn, Exists, DoesNotExist)`);
+    report(ctx, 'error', 'selector-operator', `${path}.operator`, `${quoteValue(operator)} is not a valid selector operator (In, NotIn, Exists, DoesNotExist)`);
   }
   reportFindings(ctx, validateSelectorRequirement({ key, operator, values }, path));
   if (!isKnownOperator) return undefined;

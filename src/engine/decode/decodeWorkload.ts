@@ -1,5 +1,7 @@
 import { PROTOCOLS, type ContainerPort, type Protocol, type Workload } from '../model/types';
 import { validateContainerPorts } from '../validate/validateContainerPorts';
+import { validateOwnerReference } from '../validate/validateOwnerReference';
+import { quoteValue } from '../validate/quoteValue';
 import { SELECTOR_REQUIRED_KINDS, validateWorkloadSelector } from '../validate/validateWorkloadSelector';
 import { decodeLabels } from './decodeLabels';
 import { decodeSelector } from './decodeSelector';
@@ -26,7 +28,7 @@ function decodePorts(ctx: DecodeContext, podSpec: RawMap, specPath: string): Con
       const port = optionalMap(ctx, p, path) ?? {};
       const protocol = optionalString(ctx, port.protocol, `${path}.protocol`) ?? 'TCP';
       if (!(PROTOCOLS as readonly string[]).includes(protocol)) {
-        report(ctx, 'error', 'port-protocol', `${path}.protocol`, `unsupported protocol "${protocol}": must be TCP, UDP or SCTP`);
+        report(ctx, 'error', 'port-protocol', `${path}.protocol`, `unsupported protocol ${quoteValue(protocol)}: must be TCP, UDP or SCTP`);
         return undefined;
       }
       if (typeof port.containerPort !== 'number') {
@@ -42,11 +44,15 @@ function decodePorts(ctx: DecodeContext, podSpec: RawMap, specPath: string): Con
   return ports;
 }
 
-function ownerIdentity(metadata: RawMap): { name: string; kind: string } | undefined {
+/** The controller owner a Pod is named after (semantics §1), when its kind and name are valid (else reported, and undefined). */
+function ownerIdentity(ctx: DecodeContext, metadata: RawMap): { name: string; kind: string } | undefined {
   const refs = Array.isArray(metadata.ownerReferences) ? metadata.ownerReferences : [];
-  const owner = refs.find((r): r is RawMap => isRawMap(r) && r.controller === true);
-  if (!owner || owner.kind === 'Node' || typeof owner.name !== 'string') return undefined;
-  return { name: owner.name, kind: typeof owner.kind === 'string' && owner.kind !== '' ? owner.kind : 'Pod' };
+  const index = refs.findIndex((r) => isRawMap(r) && r.controller === true);
+  const owner = refs[index] as RawMap | undefined;
+  if (!owner || owner.kind === 'Node') return undefined;
+  const { findings, isUsable } = validateOwnerReference(owner, `metadata.ownerReferences[${index}]`);
+  reportFindings(ctx, findings);
+  return isUsable ? { name: owner.name as string, kind: typeof owner.kind === 'string' && owner.kind !== '' ? owner.kind : 'Pod' } : undefined;
 }
 
 function podIPs(raw: RawMap): string[] {
@@ -71,7 +77,7 @@ export function decodeWorkload(ctx: DecodeContext, raw: RawMap, kind: string, na
   const specPath = tPath === '' ? 'spec' : `${tPath}.spec`;
   const metadata = optionalMap(ctx, template.metadata, metaPath) ?? {};
   const podSpec = optionalMap(ctx, template.spec, specPath) ?? {};
-  const owner = kind === 'Pod' ? ownerIdentity(isRawMap(raw.metadata) ? raw.metadata : {}) : undefined;
+  const owner = kind === 'Pod' ? ownerIdentity(ctx, isRawMap(raw.metadata) ? raw.metadata : {}) : undefined;
   const identity = owner ?? { name, kind };
   const labels = decodeLabels(ctx, metadata.labels, `${metaPath}.labels`);
   if (raw.apiVersion === 'apps/v1' && (SELECTOR_REQUIRED_KINDS as readonly string[]).includes(kind)) {

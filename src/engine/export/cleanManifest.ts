@@ -5,8 +5,9 @@ const METADATA_ORDER = ['name', 'namespace', 'labels', 'annotations'];
 const SERVER_FIELDS = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink', 'deletionTimestamp', 'deletionGracePeriodSeconds'];
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
+/** `map` with the keys `first` first; the copy has no prototype, so a `__proto__` key is kept as an ordinary key. */
 function ordered(map: RawMap, first: readonly string[]): RawMap {
-  const out: RawMap = {};
+  const out = Object.create(null) as RawMap;
   for (const k of first) if (map[k] !== undefined) out[k] = map[k];
   for (const [k, v] of Object.entries(map)) if (!first.includes(k)) out[k] = v;
   return out;

@@ -77,3 +77,18 @@ describe('exportManifests', () => {
     expect(exportManifests([{ name: 'in.yaml', text: INPUT }], { kind: 'all' })).toContain('kind: Service');
   });
 });
+
+describe('exportManifests on hostile input', () => {
+  it('exports an object with a __proto__ metadata key instead of throwing, the key kept as written', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n  __proto__: {a: 1}\n';
+    const out = exportManifests([{ name: 'in.yaml', text }], { kind: 'all' });
+    expect(out).toContain('  __proto__:\n    a: 1\n');
+  });
+
+  it('writes an aliased value once with an anchor, never expanded', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\ndata:\n  a: &big {k1: v, k2: v}\n  b: *big\n  c: *big\n';
+    const out = exportManifests([{ name: 'in.yaml', text }], { kind: 'all' });
+    expect(out.match(/k1: v/g)).toHaveLength(1);
+    expect(out).toMatch(/b: \*\w+\n/);
+  });
+});

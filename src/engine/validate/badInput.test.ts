@@ -1119,6 +1119,42 @@ spec:
     line: 7,
     object: 'ReplicaSet shop/cache',
   },
+  // Hostile input (issue 10): a value that is no string, keys that are prototype names, forged owners.
+  {
+    name: 'a selector value that is a mapping with its own toString (it used to throw), at the value',
+    text: np('to-string', '  podSelector:\n    matchExpressions: [{key: app, operator: In, values: [{toString: x}]}]\n'),
+    code: 'invalid-type',
+    path: 'spec.podSelector.matchExpressions[0].values[0]',
+    line: 8,
+    object: 'NetworkPolicy default/to-string',
+  },
+  {
+    name: 'a __proto__ label key (it used to vanish, leaving a selector that matches everything), at the key',
+    text: np('proto', '  podSelector:\n    matchLabels:\n      app: web\n      __proto__: trusted\n'),
+    code: 'label-key',
+    path: 'spec.podSelector.matchLabels',
+    line: 10,
+    object: 'NetworkPolicy default/proto',
+  },
+  {
+    name: 'a Pod named after a controller owner whose name the API server would not hold, at the name',
+    text: y`
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-0
+  namespace: shop
+  ownerReferences:
+  - {apiVersion: apps/v1, kind: StatefulSet, uid: u1, controller: true,
+     name: "web\\u001b[2J"}
+spec: {containers: [{name: c, image: nginx}]}
+`,
+    code: 'owner-reference',
+    severity: 'warning',
+    path: 'metadata.ownerReferences[0].name',
+    line: 8,
+    object: 'Pod shop/web-0',
+  },
 ];
 
 describe('bad input: every API-server rule is reported with its field path and line', () => {

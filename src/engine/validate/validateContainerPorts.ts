@@ -1,6 +1,7 @@
 import { finding, type Finding } from './finding';
 import { portNameErrors } from './portNameErrors';
 import { portNumberErrors } from './portNumberErrors';
+import { quoteValue } from './quoteValue';
 
 /** A container port as written; `undefined` marks an entry decode could not read. */
 export interface RawContainerPort {
@@ -23,9 +24,9 @@ export function validateContainerPorts(ports: readonly (RawContainerPort | undef
       const errors = portNameErrors(port.name);
       const first = names.get(port.name);
       if (errors.length > 0) {
-        findings.push(finding(`${portPath}.name`, 'container-port-name', `${JSON.stringify(port.name)} is not a valid port name: ${errors.join('; ')}`));
+        findings.push(finding(`${portPath}.name`, 'container-port-name', `${quoteValue(port.name)} is not a valid port name: ${errors.join('; ')}`));
       } else if (first !== undefined) {
-        findings.push(finding(`${portPath}.name`, 'container-port-name-duplicate', `port name ${JSON.stringify(port.name)} is already used by ${path}[${first}]`));
+        findings.push(finding(`${portPath}.name`, 'container-port-name-duplicate', `port name ${quoteValue(port.name)} is already used by ${path}[${first}]`));
       } else {
         names.set(port.name, i);
       }

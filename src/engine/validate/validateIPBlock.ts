@@ -1,5 +1,6 @@
 import { formatRange, isInside, parseCidr, parseIP, type IPRange } from '../ip/ipRange';
 import { finding, type Finding } from './finding';
+import { quoteValue } from './quoteValue';
 
 /** An `ipBlock` as written; `undefined` marks a field that is absent or of the wrong type (decode reports the type). */
 export interface RawIPBlock {
@@ -43,7 +44,7 @@ export function validateIPBlock(ipBlock: RawIPBlock, path: string): Finding[] {
     if (text === undefined) return;
     const except = parse(text);
     if (!except) {
-      findings.push(finding(exceptPath, 'ipblock-except-cidr', `${JSON.stringify(text)} is not a valid CIDR ${EXAMPLE}`));
+      findings.push(finding(exceptPath, 'ipblock-except-cidr', `${quoteValue(text)} is not a valid CIDR ${EXAMPLE}`));
       return;
     }
     if (except.family !== cidr.family) {

@@ -2,6 +2,7 @@ import type { Labels } from '../model/types';
 import { finding, type Finding } from './finding';
 import { labelValueErrors } from './labelValueErrors';
 import { qualifiedNameErrors } from './qualifiedNameErrors';
+import { quoteValue } from './quoteValue';
 
 /**
  * Checks every key of a label map (`metadata.labels`, `matchLabels`) is a
@@ -14,11 +15,11 @@ export function validateLabels(labels: Labels, path: string): Finding[] {
     const at = `${path}.${key}`;
     const keyErrors = qualifiedNameErrors(key);
     if (keyErrors.length > 0) {
-      findings.push(finding(path, 'label-key', `${JSON.stringify(key)} is not a valid label key: ${keyErrors.join('; ')}`, { at }));
+      findings.push(finding(path, 'label-key', `${quoteValue(key)} is not a valid label key: ${keyErrors.join('; ')}`, { at }));
     }
     const valueErrors = labelValueErrors(value);
     if (valueErrors.length > 0) {
-      findings.push(finding(path, 'label-value', `${JSON.stringify(value)} (label ${key}) is not a valid label value: ${valueErrors.join('; ')}`, { at }));
+      findings.push(finding(path, 'label-value', `${quoteValue(value)} (label ${quoteValue(key)}) is not a valid label value: ${valueErrors.join('; ')}`, { at }));
     }
   }
   return findings;

@@ -1,5 +1,6 @@
 import { dns1123LabelErrors, dns1123SubdomainErrors } from './dns1123Errors';
 import { finding, type Finding } from './finding';
+import { quoteValue } from './quoteValue';
 
 /** A Job created by a CronJob is named `<cronjob>-<11 characters>`, which must fit a 63-character label. */
 const CRONJOB_NAME_MAX = 52;
@@ -23,11 +24,11 @@ export function validateName(kind: string, name: string, namespace?: string): Fi
   const findings: Finding[] = [];
   const errors = name === '' ? [] : nameErrors(kind, name);
   if (errors.length > 0) {
-    findings.push(finding('metadata.name', 'metadata-name', `${JSON.stringify(name)} is not a valid ${kind} name (${ANALYSED_ANYWAY}): ${errors.join('; ')}`, { severity: 'warning' }));
+    findings.push(finding('metadata.name', 'metadata-name', `${quoteValue(name)} is not a valid ${kind} name (${ANALYSED_ANYWAY}): ${errors.join('; ')}`, { severity: 'warning' }));
   }
   const nsErrors = namespace === undefined || namespace === '' ? [] : dns1123LabelErrors(namespace);
   if (nsErrors.length > 0) {
-    findings.push(finding('metadata.namespace', 'metadata-namespace', `${JSON.stringify(namespace)} is not a valid namespace name (${ANALYSED_ANYWAY}): ${nsErrors.join('; ')}`, { severity: 'warning' }));
+    findings.push(finding('metadata.namespace', 'metadata-namespace', `${quoteValue(namespace)} is not a valid namespace name (${ANALYSED_ANYWAY}): ${nsErrors.join('; ')}`, { severity: 'warning' }));
   }
   return findings;
 }

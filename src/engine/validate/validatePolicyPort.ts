@@ -1,6 +1,7 @@
 import { finding, type Finding } from './finding';
 import { portNameErrors } from './portNameErrors';
 import { portNumberErrors } from './portNumberErrors';
+import { quoteValue } from './quoteValue';
 
 /** The `port`/`endPort` of a NetworkPolicy port as written (a string port is a named port). */
 export interface RawPolicyPort {
@@ -18,8 +19,8 @@ export function validatePolicyPort(raw: RawPolicyPort, path: string): Finding[] 
   const { port, endPort } = raw;
   if (typeof port === 'string') {
     const errors = portNameErrors(port);
-    if (errors.length > 0) findings.push(finding(`${path}.port`, 'port-name', `${JSON.stringify(port)} is not a valid port name: ${errors.join('; ')}`));
-    if (endPort !== undefined) findings.push(finding(`${path}.endPort`, 'end-port-named-port', `endPort ${endPort} may not be used with the named port ${JSON.stringify(port)}: a range needs a numeric port`));
+    if (errors.length > 0) findings.push(finding(`${path}.port`, 'port-name', `${quoteValue(port)} is not a valid port name: ${errors.join('; ')}`));
+    if (endPort !== undefined) findings.push(finding(`${path}.endPort`, 'end-port-named-port', `endPort ${endPort} may not be used with the named port ${quoteValue(port)}: a range needs a numeric port`));
     return findings;
   }
   if (port === undefined) {

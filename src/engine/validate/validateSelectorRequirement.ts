@@ -1,6 +1,7 @@
 import { finding, type Finding } from './finding';
 import { labelValueErrors } from './labelValueErrors';
 import { qualifiedNameErrors } from './qualifiedNameErrors';
+import { quoteValue } from './quoteValue';
 
 /** A `matchExpressions` item as written; the operator may be unknown (decode reports that). */
 export interface RawRequirement {
@@ -18,18 +19,18 @@ export function validateSelectorRequirement(req: RawRequirement, path: string): 
   const findings: Finding[] = [];
   const keyErrors = qualifiedNameErrors(req.key);
   if (keyErrors.length > 0) {
-    findings.push(finding(`${path}.key`, 'selector-key', `${JSON.stringify(req.key)} is not a valid label key: ${keyErrors.join('; ')}`));
+    findings.push(finding(`${path}.key`, 'selector-key', `${quoteValue(req.key)} is not a valid label key: ${keyErrors.join('; ')}`));
   }
   if ((req.operator === 'In' || req.operator === 'NotIn') && req.values.length === 0) {
     findings.push(finding(`${path}.values`, 'selector-values-required', `must list at least one value when operator is ${req.operator}`));
   }
   if ((req.operator === 'Exists' || req.operator === 'DoesNotExist') && req.values.length > 0) {
-    findings.push(finding(`${path}.values`, 'selector-values-forbidden', `must be empty when operator is ${req.operator} (it only tests whether key ${req.key} is present)`));
+    findings.push(finding(`${path}.values`, 'selector-values-forbidden', `must be empty when operator is ${req.operator} (it only tests whether key ${quoteValue(req.key)} is present)`));
   }
   req.values.forEach((value, i) => {
     const errors = labelValueErrors(value);
     if (errors.length > 0) {
-      findings.push(finding(`${path}.values[${i}]`, 'selector-value', `${JSON.stringify(value)} is not a valid label value: ${errors.join('; ')}`));
+      findings.push(finding(`${path}.values[${i}]`, 'selector-value', `${quoteValue(value)} is not a valid label value: ${errors.join('; ')}`));
     }
   });
   return findings;

@@ -1,6 +1,7 @@
 import type { LabelSelector, Labels } from '../model/types';
 import { isEmptySelector, matchesSelector } from '../selectors/matchesSelector';
 import { finding, type Finding } from './finding';
+import { quoteValue } from './quoteValue';
 
 /** The `apps/v1` kinds whose `spec.selector` is required and must match the pod template. */
 export const SELECTOR_REQUIRED_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'] as const;
@@ -17,5 +18,5 @@ export function validateWorkloadSelector(kind: string, selector: LabelSelector |
   if (!selector) return [finding('spec.selector', 'workload-selector-required', `an apps/v1 ${kind} needs a selector matching its pod template labels (${ANALYSED_ANYWAY})`, warn)];
   if (isEmptySelector(selector)) return [finding('spec.selector', 'workload-selector-empty', `an empty selector is invalid for a ${kind} (${ANALYSED_ANYWAY})`, warn)];
   if (matchesSelector(selector, templateLabels)) return [];
-  return [finding(`${templatePath}.metadata.labels`, 'workload-selector-mismatch', `spec.selector does not match the template labels ${JSON.stringify(templateLabels)} (${ANALYSED_ANYWAY})`, warn)];
+  return [finding(`${templatePath}.metadata.labels`, 'workload-selector-mismatch', `spec.selector does not match the template labels ${quoteValue(templateLabels)} (${ANALYSED_ANYWAY})`, warn)];
 }
