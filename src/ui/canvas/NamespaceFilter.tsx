@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useViewStore } from '../../store/useViewStore';
+import { useOutsideClick } from '../shared/useOutsideClick';
 
 /** A toolbar dropdown with a checkbox per namespace; unchecked namespaces, their workloads and edges leave the canvas. */
 export function NamespaceFilter() {
@@ -10,29 +11,27 @@ export function NamespaceFilter() {
   const showAllNamespaces = useViewStore((state) => state.showAllNamespaces);
   const [isOpen, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
   const names = namespaces.map((n) => n.name);
   const hiddenCount = names.filter((name) => hidden.includes(name)).length;
+  const dismiss = useCallback(() => setOpen(false), []);
+  useOutsideClick(root, isOpen, dismiss);
 
-  useEffect(() => {
-    if (!isOpen) return;
-    const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [isOpen]);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !isOpen) return;
+    event.stopPropagation();
+    setOpen(false);
+    button.current?.focus();
+  };
 
   return (
-    <div className="namespace-filter" ref={root}>
-      <button type="button" aria-expanded={isOpen} aria-haspopup="true" onClick={() => setOpen(!isOpen)}>
+    <div className="namespace-filter" ref={root} onKeyDown={onKeyDown}>
+      <button ref={button} type="button" aria-expanded={isOpen} aria-controls={isOpen ? panelId : undefined} onClick={() => setOpen(!isOpen)}>
         Namespaces{hiddenCount > 0 ? ` (${names.length - hiddenCount}/${names.length})` : ''} ▾
       </button>
       {isOpen && (
-        <fieldset className="namespace-filter__menu">
+        <fieldset id={panelId} className="namespace-filter__menu">
           <legend>Show namespaces</legend>
           {names.length === 0 && <p className="namespace-filter__empty">No namespaces</p>}
           {names.map((name) => (

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { SourceFile } from '../../engine';
+import { Dialog } from '../shared/Dialog';
 import { previewChanges } from './previewChanges';
 import './changePreview.css';
 
@@ -27,57 +28,60 @@ export function ChangePreview({ title, descriptions, sideEffects = [], exactFix,
   const applyRef = useRef<HTMLButtonElement>(null);
   useEffect(() => applyRef.current?.focus(), []);
   return (
-    <div className="change-preview__backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <div className="change-preview" role="dialog" aria-modal="true" aria-label={title}>
-        <h2 className="change-preview__title">{title}</h2>
-        <ul className="change-preview__edits">
-          {descriptions.map((d) => (
-            <li key={d}>{d}</li>
-          ))}
-        </ul>
-        {sideEffects.length > 0 && (
-          <div className="change-preview__side-effects" data-testid="change-preview-side-effects">
-            <h3 className="change-preview__subtitle">
-              Not exact: it also changes {sideEffects.length} other {sideEffects.length === 1 ? 'connection' : 'connections'}
-            </h3>
-            <ul>
-              {sideEffects.slice(0, SHOWN).map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-              {sideEffects.length > SHOWN && <li>… and {sideEffects.length - SHOWN} more</li>}
-            </ul>
-            {exactFix && (
-              <p className="change-preview__fix">
-                {exactFix.description}{' '}
-                <button type="button" onClick={exactFix.onApply}>
-                  Add the label and plan again
-                </button>
-              </p>
-            )}
-          </div>
-        )}
-        <h3 className="change-preview__subtitle">Effect on the graph</h3>
-        {lines.length === 0 ? (
-          <p className="change-preview__none">No edge changes.</p>
-        ) : (
-          <ul className="change-preview__diff" data-testid="change-preview-diff">
-            {lines.slice(0, SHOWN).map((l) => (
-              <li key={l.text} className={`change-preview__line change-preview__line--${l.kind}`}>
-                <span className="change-preview__mark">{MARK[l.kind]}</span> {l.text}
-              </li>
-            ))}
-            {lines.length > SHOWN && <li>… and {lines.length - SHOWN} more</li>}
-          </ul>
-        )}
-        <div className="change-preview__buttons">
+    <Dialog
+      title={title}
+      isWide
+      onClose={onCancel}
+      buttons={
+        <>
           <button type="button" onClick={onCancel}>
             Cancel
           </button>
-          <button type="button" ref={applyRef} className="change-preview__apply" onClick={onApply}>
+          <button type="button" ref={applyRef} onClick={onApply}>
             Apply
           </button>
+        </>
+      }
+    >
+      <ul className="change-preview__edits">
+        {descriptions.map((d) => (
+          <li key={d}>{d}</li>
+        ))}
+      </ul>
+      {sideEffects.length > 0 && (
+        <div className="change-preview__side-effects" data-testid="change-preview-side-effects">
+          <h3 className="change-preview__subtitle">
+            Not exact: it also changes {sideEffects.length} other {sideEffects.length === 1 ? 'connection' : 'connections'}
+          </h3>
+          <ul>
+            {sideEffects.slice(0, SHOWN).map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+            {sideEffects.length > SHOWN && <li>… and {sideEffects.length - SHOWN} more</li>}
+          </ul>
+          {exactFix && (
+            <p className="change-preview__fix">
+              {exactFix.description}{' '}
+              <button type="button" onClick={exactFix.onApply}>
+                Add the label and plan again
+              </button>
+            </p>
+          )}
         </div>
-      </div>
-    </div>
+      )}
+      <h3 className="change-preview__subtitle">Effect on the graph</h3>
+      {lines.length === 0 ? (
+        <p className="change-preview__none">No edge changes.</p>
+      ) : (
+        <ul className="change-preview__diff" data-testid="change-preview-diff">
+          {lines.slice(0, SHOWN).map((l) => (
+            <li key={l.text} className={`change-preview__line change-preview__line--${l.kind}`}>
+              <span className="change-preview__mark">{MARK[l.kind]}</span> {l.text}
+            </li>
+          ))}
+          {lines.length > SHOWN && <li>… and {lines.length - SHOWN} more</li>}
+        </ul>
+      )}
+    </Dialog>
   );
 }

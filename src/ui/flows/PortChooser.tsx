@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { PROTOCOLS, type ContainerPort, type PolicyPort, type Protocol } from '../../engine';
+import { Dialog } from '../shared/Dialog';
 import { parsePortChoice } from './parsePortChoice';
 import './flows.css';
 
@@ -44,73 +45,75 @@ export function PortChooser({ flow, suggestions, onChoose, onCancel }: PortChoos
   };
 
   return (
-    <div className="flow-dialog__backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <form className="flow-dialog" role="dialog" aria-modal="true" aria-label="Choose the port" onSubmit={onSubmit}>
-        <h2 className="flow-dialog__title">Allow {flow}</h2>
-        <div className="flow-dialog__row">
-          <label htmlFor={`${id}-protocol`}>Protocol</label>
-          <select id={`${id}-protocol`} value={protocol} disabled={isAllPorts} onChange={(e) => setProtocol(e.target.value as Protocol)}>
-            {PROTOCOLS.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={`${id}-port`}>Port</label>
-          <input
-            id={`${id}-port`}
-            ref={portInput}
-            value={port}
-            disabled={isAllPorts}
-            placeholder="number, range or name"
-            aria-invalid={error !== null}
-            aria-describedby={error !== null ? `${id}-error` : undefined}
-            list={`${id}-suggestions`}
-            onChange={(e) => {
-              setPort(e.target.value);
-              setError(null);
-            }}
-          />
-          <datalist id={`${id}-suggestions`}>
-            {suggestions.flatMap((p) => [String(p.containerPort), ...(p.name ? [p.name] : [])]).map((v) => (
-              <option key={v} value={v} />
-            ))}
-          </datalist>
-        </div>
-        {error !== null && (
-          <p id={`${id}-error`} className="flow-dialog__error" role="alert">
-            {error}
-          </p>
-        )}
-        <label className="flow-dialog__check">
-          <input type="checkbox" checked={isAllPorts} onChange={(e) => setAllPorts(e.target.checked)} /> All ports and protocols
-        </label>
-        {suggestions.length > 0 && (
-          <div className="flow-dialog__suggestions" role="group" aria-label="Container ports of the destination">
-            {suggestions.map((p) => (
-              <span key={`${p.protocol}/${p.containerPort}`} className="flow-dialog__suggestion">
-                <button type="button" onClick={() => suggest(p, String(p.containerPort))}>
-                  {p.protocol} {p.containerPort}
-                </button>
-                {p.name && (
-                  <button type="button" title={`The named port ${p.name}`} onClick={() => suggest(p, p.name ?? '')}>
-                    {p.name}
-                  </button>
-                )}
-              </span>
-            ))}
-          </div>
-        )}
-        <p className="flow-dialog__hint">Empty port: every port of the protocol. A range: 8000-8080.</p>
-        <div className="flow-dialog__buttons">
+    <Dialog
+      title={`Allow ${flow}`}
+      label="Choose the port"
+      onClose={onCancel}
+      onSubmit={onSubmit}
+      buttons={
+        <>
           <button type="button" onClick={onCancel}>
             Cancel
           </button>
-          <button type="submit" className="flow-dialog__primary">
-            Continue
-          </button>
+          <button type="submit">Continue</button>
+        </>
+      }
+    >
+      <div className="flow-dialog__row">
+        <label htmlFor={`${id}-protocol`}>Protocol</label>
+        <select id={`${id}-protocol`} value={protocol} disabled={isAllPorts} onChange={(e) => setProtocol(e.target.value as Protocol)}>
+          {PROTOCOLS.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-port`}>Port</label>
+        <input
+          id={`${id}-port`}
+          ref={portInput}
+          value={port}
+          disabled={isAllPorts}
+          placeholder="number, range or name"
+          aria-invalid={error !== null}
+          aria-describedby={error !== null ? `${id}-error` : undefined}
+          list={`${id}-suggestions`}
+          onChange={(e) => {
+            setPort(e.target.value);
+            setError(null);
+          }}
+        />
+        <datalist id={`${id}-suggestions`}>
+          {suggestions.flatMap((p) => [String(p.containerPort), ...(p.name ? [p.name] : [])]).map((v) => (
+            <option key={v} value={v} />
+          ))}
+        </datalist>
+      </div>
+      {error !== null && (
+        <p id={`${id}-error`} className="flow-dialog__error" role="alert">
+          {error}
+        </p>
+      )}
+      <label className="flow-dialog__check">
+        <input type="checkbox" checked={isAllPorts} onChange={(e) => setAllPorts(e.target.checked)} /> All ports and protocols
+      </label>
+      {suggestions.length > 0 && (
+        <div className="flow-dialog__suggestions" role="group" aria-label="Container ports of the destination">
+          {suggestions.map((p) => (
+            <span key={`${p.protocol}/${p.containerPort}`} className="flow-dialog__suggestion">
+              <button type="button" onClick={() => suggest(p, String(p.containerPort))}>
+                {p.protocol} {p.containerPort}
+              </button>
+              {p.name && (
+                <button type="button" title={`The named port ${p.name}`} onClick={() => suggest(p, p.name ?? '')}>
+                  {p.name}
+                </button>
+              )}
+            </span>
+          ))}
         </div>
-      </form>
-    </div>
+      )}
+      <p className="flow-dialog__hint">Empty port: every port of the protocol. A range: 8000-8080.</p>
+    </Dialog>
   );
 }

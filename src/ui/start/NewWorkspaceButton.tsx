@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import { useViewStore } from '../../store/useViewStore';
-import './start.css';
+import { Dialog } from '../shared/Dialog';
 
 /** "New workspace": asks before discarding the current one (undoable), then leaves an empty workspace with its start panel. */
 export function NewWorkspaceButton() {
@@ -9,17 +9,6 @@ export function NewWorkspaceButton() {
   const select = useViewStore((state) => state.select);
   const resetPositions = useViewStore((state) => state.resetPositions);
   const [isAsking, setAsking] = useState(false);
-  const cancelButton = useRef<HTMLButtonElement>(null);
-  const newButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (isAsking) cancelButton.current?.focus();
-  }, [isAsking]);
-
-  const close = () => {
-    setAsking(false);
-    newButton.current?.focus();
-  };
 
   const discard = () => {
     openFiles([]);
@@ -35,23 +24,27 @@ export function NewWorkspaceButton() {
 
   return (
     <>
-      <button type="button" ref={newButton} title="Start again from an empty workspace" onClick={onNew}>
+      <button type="button" title="Start again from an empty workspace" onClick={onNew}>
         New workspace
       </button>
       {isAsking && (
-        <div className="confirm-dialog__backdrop" onKeyDown={(e) => e.key === 'Escape' && close()}>
-          <div className="confirm-dialog" role="alertdialog" aria-modal="true" aria-label="New workspace">
-            <p>Discard the current workspace? You can undo this.</p>
-            <div className="confirm-dialog__buttons">
-              <button type="button" ref={cancelButton} onClick={close}>
+        <Dialog
+          title="New workspace"
+          role="alertdialog"
+          onClose={() => setAsking(false)}
+          buttons={
+            <>
+              <button type="button" onClick={() => setAsking(false)}>
                 Cancel
               </button>
               <button type="button" onClick={discard}>
                 Discard
               </button>
-            </div>
-          </div>
-        </div>
+            </>
+          }
+        >
+          <p>Discard the current workspace? You can undo this.</p>
+        </Dialog>
       )}
     </>
   );

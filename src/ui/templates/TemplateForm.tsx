@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { POLICY_TEMPLATES, type PolicyTemplateId, type TemplateOptions } from '../../engine';
 import { isCidr } from '../palette/isCidr';
+import { Dialog } from '../shared/Dialog';
+import './templates.css';
 
 /** Props of {@link TemplateForm}. */
 export interface TemplateFormProps {
@@ -27,12 +29,23 @@ export function TemplateForm({ templateId, namespaces, onPreview, onCancel }: Te
     onPreview(namespace, templateId === 'allow-from-ingress-controller' ? { ingressNamespace: ingressNamespace.trim() } : isCidrList ? { cidrs } : {});
   };
   return (
-    <div className="change-preview__backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <form className="change-preview template-form" role="dialog" aria-modal="true" aria-label={title} onSubmit={submit}>
-        <h2 className="change-preview__title">{title}</h2>
+    <Dialog
+      title={title}
+      onClose={onCancel}
+      onSubmit={submit}
+      buttons={
+        <>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit">Preview</button>
+        </>
+      }
+    >
+      <div className="template-form">
         <label className="template-form__field">
           Namespace
-          <select value={namespace} onChange={(e) => setNamespace(e.target.value)} autoFocus>
+          <select value={namespace} onChange={(e) => setNamespace(e.target.value)}>
             {(namespaces.length > 0 ? namespaces : ['default']).map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -64,15 +77,7 @@ export function TemplateForm({ templateId, namespaces, onPreview, onCancel }: Te
             )}
           </label>
         )}
-        <div className="change-preview__buttons">
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="change-preview__apply">
-            Preview
-          </button>
-        </div>
-      </form>
-    </div>
+      </div>
+    </Dialog>
   );
 }
