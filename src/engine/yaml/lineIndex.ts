@@ -3,10 +3,13 @@ export interface LineIndex {
   position(offset: number): { line: number; column: number };
 }
 
-/** Builds a {@link LineIndex} over `text`. */
+/** Builds a {@link LineIndex} over `text`, whose lines end at `\n`, `\r\n` or a lone `\r` (as YAML and the editor count them). */
 export function lineIndex(text: string): LineIndex {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return {
     position(offset) {
       let lo = 0;

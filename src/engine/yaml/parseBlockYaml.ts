@@ -20,6 +20,8 @@ const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0
 /** Anything but line breaks (`\n`, `\r\n`) and printable characters (tabs, lone carriage returns, control characters, no-break spaces, Unicode line separators, BOMs, surrogates) leaves the subset. */
 const OUTSIDE = /[^\n\r\x20-\x7e\xa1-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]|\r(?!\n)/;
 const CR = 13;
+/** js-yaml rejects this many nested collections (its `maxDepth`). */
+const MAX_DEPTH = 100;
 
 /** The content lines of a chunk: where each starts (after its indentation) and ends (before trailing spaces), and its indentation. */
 interface Lines {
@@ -89,6 +91,8 @@ function isEntry(text: string, start: number, end: number): boolean {
 /** A recursive-descent parser over the content lines; `next` is the first line not yet read. */
 class BlockParser {
   next = 0;
+  /** Collections open: at {@link MAX_DEPTH} the text is left to js-yaml, which reports it (and recursion stays shallow). */
+  private depth = 0;
 
   constructor(
     private readonly text: string,
@@ -119,8 +123,20 @@ class BlockParser {
     return null;
   }
 
+  /** Opens a collection; leaves the subset when it nests deeper than js-yaml allows. */
+  private enter(): void {
+    if (++this.depth >= MAX_DEPTH) throw new Unsupported();
+  }
+
+  /** Closes a collection and returns it made. */
+  private leave<T extends object>(value: T): T {
+    this.depth--;
+    return this.made(value);
+  }
+
   private mapping(i: number, from: number, indent: number): Record<string, unknown> {
     const { text, lines } = this;
+    this.enter();
     const out: Record<string, unknown> = {};
     for (let line = i, at = from; ; ) {
       const colon = keyEnd(text, at, lines.end[line]);
@@ -130,7 +146,7 @@ class BlockParser {
       let from = colon + 1;
       while (from < lines.end[line] && text.charCodeAt(from) === SPACE) from++;
       out[key] = this.value(line, from, indent, true);
-      if (this.next === lines.end.length || lines.indent[this.next] < indent) return this.made(out);
+      if (this.next === lines.end.length || lines.indent[this.next] < indent) return this.leave(out);
       if (lines.indent[this.next] > indent) throw new Unsupported();
       line = this.next;
       at = lines.start[line];
@@ -139,6 +155,7 @@ class BlockParser {
 
   private sequence(i: number, indent: number): unknown[] {
     const { text, lines } = this;
+    this.enter();
     const out: unknown[] = [];
     for (let line = i; ; ) {
       let from = lines.start[line] + 1;
@@ -147,9 +164,9 @@ class BlockParser {
       if (from < lines.end[line] && isEntry(text, from, lines.end[line])) throw new Unsupported();
       if (from < lines.end[line] && keyEnd(text, from, lines.end[line]) >= 0) out.push(this.mapping(line, from, column));
       else out.push(this.value(line, from, indent, false));
-      if (this.next === lines.end.length || lines.indent[this.next] < indent) return this.made(out);
+      if (this.next === lines.end.length || lines.indent[this.next] < indent) return this.leave(out);
       if (lines.indent[this.next] > indent) throw new Unsupported();
-      if (!isEntry(text, lines.start[this.next], lines.end[this.next])) return this.made(out);
+      if (!isEntry(text, lines.start[this.next], lines.end[this.next])) return this.leave(out);
       line = this.next;
     }
   }

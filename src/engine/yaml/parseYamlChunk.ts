@@ -1,4 +1,5 @@
 import { CORE_SCHEMA, EVENT_ID, constructFromEvents, getScalarValue, parseEvents, type Event } from 'js-yaml';
+import { aliasExpansionError } from './aliasExpansionError';
 import { parseBlockYaml } from './parseBlockYaml';
 
 /** The syntax error of a chunk, as js-yaml reported it (line and column 0-based, within the chunk). */
@@ -15,7 +16,7 @@ export interface ParsedChunk {
   roots: readonly (number | undefined)[];
   /** Per document, the offset in the chunk where the node at each field path starts: read again from the text on first use (only issues need it). */
   offsets(): readonly ReadonlyMap<string, number>[];
-  /** Offsets in the chunk where its lines start: 0, then one after each `\n`. */
+  /** Offsets in the chunk where its lines start: 0, then one after each `\n`, `\r\n` or lone `\r`. */
   lineStarts: readonly number[];
   error?: ChunkError;
 }
@@ -86,11 +87,34 @@ export function offsetsByPath(text: string, events: Event[]): Map<string, number
   return docs;
 }
 
+/** Where the lines of `text` start: 0, then after each `\n`, `\r\n` or lone `\r` (the line breaks of YAML, js-yaml's marks and the editor). */
 function lineStartsOf(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return starts;
 }
+
+/** The 0-based line and column of `offset`, by `lineStarts`. */
+function markAt(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, column: offset - lineStarts[lo] };
+}
+
+/** The longest syntax message kept (js-yaml's are a line; this bounds what a message can carry of the input). */
+const MESSAGE_MAX = 300;
 
 /** Per document of `events`, where its root node starts (what {@link offsetsByPath} gives for the path `''`). */
 function rootOffsets(events: Event[]): (number | undefined)[] {
@@ -111,7 +135,8 @@ function lazyOffsets(text: string): () => Map<string, number>[] {
 
 /**
  * Parses one chunk of a YAML stream (see `splitYamlDocuments`) as js-yaml's core schema does (plain block YAML by
- * {@link parseBlockYaml}, the rest by js-yaml); a syntax error is returned, not thrown. `isFrozen` lets the block parser
+ * {@link parseBlockYaml}, the rest by js-yaml); a syntax error, or aliases beyond {@link aliasExpansionError}'s bounds,
+ * is returned, not thrown. `isFrozen` lets the block parser
  * freeze the values as it makes them (the rest the caller freezes).
  */
 export function parseYamlChunk(text: string, isFrozen = false): ParsedChunk {
@@ -120,11 +145,14 @@ export function parseYamlChunk(text: string, isFrozen = false): ParsedChunk {
   if (block !== undefined) return { values: [block.value], roots: [block.root], offsets: lazyOffsets(text), lineStarts };
   try {
     const events = parseEvents(text, {});
+    const tooMany = aliasExpansionError(text, events);
+    if (tooMany !== undefined) return { values: [], roots: [], offsets: () => [], lineStarts, error: { message: tooMany.message, mark: markAt(lineStarts, tooMany.offset) } };
     const values = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
     return { values, roots: rootOffsets(events), offsets: lazyOffsets(text), lineStarts };
   } catch (err) {
     const e = err as { reason?: string; message?: string; mark?: { line: number; column: number } };
-    const error: ChunkError = { message: `${e.reason ?? e.message ?? String(err)}`, ...(e.mark ? { mark: { line: e.mark.line, column: e.mark.column } } : {}) };
+    const message = `${e.reason ?? e.message ?? 'unreadable YAML'}`.slice(0, MESSAGE_MAX);
+    const error: ChunkError = { message, ...(e.mark ? { mark: { line: e.mark.line, column: e.mark.column } } : {}) };
     return { values: [], roots: [], offsets: () => [], lineStarts, error };
   }
 }

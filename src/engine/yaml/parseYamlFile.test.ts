@@ -210,3 +210,19 @@ describe('parseYamlFile', () => {
     expect(small.stats).toEqual({ parses: 3, hits: 2 });
   });
 });
+
+describe('parseYamlFile line numbers', () => {
+  it('counts a lone CR as a line end, as YAML and the editor do: an issue names the line it is on', () => {
+    const text = 'apiVersion: networking.k8s.io/v1\rkind: NetworkPolicy\rmetadata:\r  name: p\rspec:\r  podSelector: {}\r  policyTypes: [Ingres]\r';
+    const issue = decodeModel([{ name: 'cr.yaml', text }]).issues.find((i) => i.code === 'policy-type');
+    expect(issue).toMatchObject({ line: 7, column: 17 });
+    expect(text.split(/\r\n|\r|\n/)[6]).toBe('  policyTypes: [Ingres]');
+  });
+
+  it('counts lines alike when lone CR, CRLF and LF are mixed, with a syntax error after them', () => {
+    const text = 'kind: Namespace\r\nmetadata:\r  name: a\n---\rkind: Namespace\rmetadata: {name: [\r';
+    const parsed = parseYamlFile({ name: 'mixed.yaml', text });
+    expect(parsed.documents[0].locate('metadata.name')).toEqual({ line: 3, column: 3 });
+    expect(parsed.issues).toMatchObject([{ code: 'yaml-syntax', line: 7 }]);
+  });
+});

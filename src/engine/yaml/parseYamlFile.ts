@@ -23,13 +23,13 @@ function parentPath(path: string): string {
   return cut <= 0 ? '' : path.slice(0, cut);
 }
 
-/** Where a chunk starts in its file: 1-based line and column (a chunk may start after a lone `\r`, mid-line for {@link lineIndex}). */
+/** Where a chunk starts in its file: 1-based line and column. */
 interface ChunkStart {
   line: number;
   column: number;
 }
 
-/** The file's 1-based line/column of `offset` in the chunk, counting lines by `\n` as `lineIndex` does. */
+/** The file's 1-based line/column of `offset` in the chunk, counting lines by `\n`, `\r\n` and lone `\r` as `lineIndex` does. */
 function positionIn(chunk: ParsedChunk, start: ChunkStart, offset: number): { line: number; column: number } {
   const starts = chunk.lineStarts;
   let lo = 0;
