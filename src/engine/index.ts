@@ -1,7 +1,7 @@
 export * from './model/types';
 export { analyze, type Analysis, type AnalyzeOptions } from './analyze';
 export { inferWorkloads, withoutInferred, INFERRED_KIND } from './infer/inferWorkloads';
-export { decodeModel, NAMESPACE_NAME_LABEL, type DecodedModel } from './decode/decodeModel';
+export { decodeModel, NAMESPACE_NAME_LABEL, type DecodedModel, type IgnoredPolicy } from './decode/decodeModel';
 export { countConnections, evaluateModel, listConnections, pairConns, type Connection, type Evaluation, type ExternalPeer } from './evaluate/evaluateModel';
 export { ALL_CONNS, NO_CONNS, formatConnSet, hasConn, isAllConns, isEmptyConns, equalConns, unionConns, intersectConns, connSetOf, type ConnSet } from './evaluate/connSet';
 export { formatConnlistTxt, sortConnections } from './format/formatConnlistTxt';

@@ -1,4 +1,4 @@
-import { WORKLOAD_KINDS, type Issue, type Model, type Namespace, type NetworkPolicy, type OtherObject, type SourceFile, type Workload } from '../model/types';
+import { WORKLOAD_KINDS, type Issue, type LabelSelector, type Model, type Namespace, type NetworkPolicy, type OtherObject, type SourceFile, type Workload } from '../model/types';
 import { parseYamlFile, type YamlDocument } from '../yaml/parseYamlFile';
 import { sharedYamlChunkCache } from '../yaml/yamlChunkCache';
 import { decodePolicy } from './decodePolicy';
@@ -11,11 +11,20 @@ import { optionalMap, optionalString, report, reportFindings, sourceRef, type De
 /** The label every namespace carries with its own name. */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
-/** The decoded model, the issues met, and which objects (by `Kind ns/name`) have errors. */
+/** A NetworkPolicy left out of the model for an error: its id, namespace, the first error, and its podSelector when that decodes. */
+export interface IgnoredPolicy {
+  id: string;
+  namespace: string;
+  reason: string;
+  podSelector?: LabelSelector;
+}
+
+/** The decoded model, the issues met, which objects (by `Kind ns/name`) have errors, and the policies left out for them. */
 export interface DecodedModel {
   model: Model;
   issues: Issue[];
   invalidObjects: ReadonlySet<string>;
+  ignoredPolicies: IgnoredPolicy[];
 }
 
 function namespaceOf(labels: Record<string, string>, name: string, isDeclared: boolean, ctx?: DecodeContext): Namespace {
@@ -61,6 +70,14 @@ interface DecodedDocument {
 const decodedDocuments = new WeakMap<YamlDocument, DecodedDocument>();
 
 const isError = (issue: Issue) => issue.severity === 'error';
+
+/** An error that leaves a policy's podSelector undecided: at `spec` or under `spec.podSelector`. */
+const isSelectorError = (issue: Issue) => issue.severity === 'error' && (issue.path === 'spec' || issue.path === 'spec.podSelector' || (issue.path?.startsWith('spec.podSelector.') ?? false));
+
+function ignoredPolicy(policy: NetworkPolicy, issues: readonly Issue[]): IgnoredPolicy {
+  const reason = issues.find(isError)?.message ?? `${policy.id} is defined more than once`;
+  return { id: policy.id, namespace: policy.namespace, reason, ...(issues.some(isSelectorError) ? {} : { podSelector: policy.podSelector }) };
+}
 
 function decodeObject(doc: YamlDocument, base: string, raw: RawMap, kind: string): DecodedObject {
   const issues: Issue[] = [];
@@ -113,6 +130,7 @@ export function decodeModel(files: readonly SourceFile[]): DecodedModel {
   const namespaces = new Map<string, Namespace>();
   const workloads = new Map<string, Workload>();
   const policies: NetworkPolicy[] = [];
+  const ignoredPolicies: IgnoredPolicy[] = [];
   const others: Model['others'] = [];
   const seen = new Set<string>();
 
@@ -131,6 +149,7 @@ export function decodeModel(files: readonly SourceFile[]): DecodedModel {
         const isValid = !o.hasError && !isDuplicate;
         if (!isValid) invalidObjects.add(o.object);
         if (o.decoded.kind === 'other') others.push(o.decoded.value);
+        else if (!isValid && o.decoded.kind === 'policy') ignoredPolicies.push(ignoredPolicy(o.decoded.value, [...o.leading, ...o.trailing]));
         else if (!isValid) continue;
         else if (o.decoded.kind === 'namespace') namespaces.set(o.decoded.value.name, o.decoded.value);
         else if (o.decoded.kind === 'policy') policies.push(o.decoded.value);
@@ -149,5 +168,6 @@ export function decodeModel(files: readonly SourceFile[]): DecodedModel {
     model: { namespaces: [...namespaces.values()], workloads: [...workloads.values()], policies, others },
     issues,
     invalidObjects,
+    ignoredPolicies,
   };
 }

@@ -57,7 +57,7 @@ function pairByPair(analysis: Analysis, options: GraphOptions): { edges: string[
 
 const analysisOf = (model: Model): Analysis => {
   const evaluation = evaluateModel(model);
-  return { model, issues: [], evaluation, connections: listConnections(evaluation) };
+  return { model, issues: [], ignoredPolicies: [], evaluation, connections: listConnections(evaluation) };
 };
 
 /** A cluster and how to draw it: some namespaces hidden, some collapsed, the addresses grouped or not, decided or every flow. */

@@ -68,6 +68,27 @@ describe('buildGraph', () => {
     expect(byId.get('ops/node-agent[Pod]')?.data).toMatchObject({ isIngressIsolated: false, isEgressIsolated: false });
   });
 
+  it('marks the workloads a policy ignored for an error would select, unless its podSelector itself is broken', () => {
+    const broken = `${MANIFESTS}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: bad-port, namespace: web }
+spec:
+  podSelector: { matchLabels: { app: api } }
+  ingress: [{ ports: [{ port: 99999 }] }]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: bad-selector, namespace: web }
+spec:
+  podSelector: { matchExpressions: [{ key: app, operator: Near, values: [front] }] }
+`;
+    const marked = new Map(buildGraph(analyze([{ name: 'cluster.yaml', text: broken }])).nodes.map((node) => [node.id, node.type === 'workload' ? node.data.ignoredPolicies : undefined]));
+    expect(marked.get('web/api[Pod]')).toEqual([expect.stringMatching(/^ignored policy web\/bad-port: .*99999 is not a valid port/)]);
+    expect(marked.get('web/front[Pod]')).toBeUndefined();
+    expect(byId.get('web/api[Pod]')?.data).not.toHaveProperty('ignoredPolicies');
+  });
+
   it('adds one external node per ipBlock as written and one for any other address', () => {
     const externals = graph.nodes.filter((n) => n.type === 'external');
     expect(externals.map((n) => [n.id, n.data])).toEqual([

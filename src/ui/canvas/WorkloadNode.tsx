@@ -14,9 +14,9 @@ function inferredTitle(from: readonly InferredFrom[]): string {
   return ['Inferred: the input has no workload these selectors match, so one with labels that satisfy them stands in. Add the real workload to replace it.', ...from.map((f) => `${f.policy} ${f.path}`)].join('\n');
 }
 
-/** A workload card: kind (or a dashed `inferred` badge for a stand-in made up from policy selectors), name, a few label chips (all of them on hover), container ports and isolation shields. */
+/** A workload card: kind (or a dashed `inferred` badge for a stand-in made up from policy selectors), name, a few label chips (all of them on hover), container ports, isolation shields, and the policies that would select it but are ignored for an error. */
 export const WorkloadNode = memo(function WorkloadNode({ data }: NodeProps<WorkloadNodeType>) {
-  const { workload, isIngressIsolated, isEgressIsolated } = data;
+  const { workload, isIngressIsolated, isEgressIsolated, ignoredPolicies = [] } = data;
   const labels = Object.entries(workload.labels).map(([key, value]) => `${key}=${value}`);
   const ports = workload.ports.map((p) => `${p.protocol} ${p.containerPort}${p.name ? ` (${p.name})` : ''}`);
   return (
@@ -59,6 +59,12 @@ export const WorkloadNode = memo(function WorkloadNode({ data }: NodeProps<Workl
         <div className="workload-node__open" title="No policy isolates this side: every peer may connect, so its flows are not drawn one by one (Show every flow draws them)">
           {!isIngressIsolated && <span className="open-side">ingress: open</span>}
           {!isEgressIsolated && <span className="open-side">egress: open</span>}
+        </div>
+      )}
+      {ignoredPolicies.length > 0 && (
+        <div className="workload-node__ignored" data-testid="ignored-policy" title={ignoredPolicies.join('\n')}>
+          ⚠ {ignoredPolicies[0]}
+          {ignoredPolicies.length > 1 && ` · +${ignoredPolicies.length - 1}`}
         </div>
       )}
       {isEgressIsolated && <ShieldMark side="egress" title="Egress-isolated: it may connect only where its policies allow" />}
