@@ -22,7 +22,7 @@ export { planDenyFlow, type DenyPlan } from './generate/planDenyFlow';
 export { ruleToRaw, peerToRaw, portToRaw, selectorToRaw } from './generate/ruleToRaw';
 export { diffEvaluations, connectionTable, type ConnectionChange } from './evaluate/diffEvaluations';
 export { editObject, appendObject, listObjects, listObjectRefs, findObject, type ObjectRef, type WorkspaceObject } from './generate/editObject';
-export { findBrokenEdit, type BrokenEdit } from './generate/findBrokenEdit';
+export { checkEdit, type BrokenEdit, type EditCheck } from './generate/checkEdit';
 export { renameWorkload } from './generate/renameWorkload';
 export type { RawMap } from './decode/decodeContext';
 export { lintModel } from './lint/lintModel';

@@ -16,7 +16,7 @@ export interface AnalysisState {
   answered: { version: number; revision: number; files: readonly SourceFile[] } | null;
   /** The summary of the answered version, errors and all. */
   current: AnalysisSummary;
-  /** What the views show: `current`, or while it has errors from typing the last summary without any (`isStale`); after an edit made through the app, `current` errors and all. */
+  /** What the views show: `current`, or while it has errors from typing the last summary without any (`isStale`); after an edit made through the app that wrote no error, `current` with errors elsewhere. */
   live: AnalysisSummary;
   /** The files `live` answers: the views that need the whole evaluation compute it from these, on demand. */
   liveFiles: readonly SourceFile[] | null;
@@ -78,7 +78,7 @@ let connection: Connection | null = null;
 
 /**
  * The state after the answer `summary` for `version` (of `files`, in document `revision`): a new revision forgets the
- * last valid summary, and so does an edit made through the app (the views then show what it did, with the objects that
+ * last valid summary, and so does an edit made through the app that wrote no error (the views then show what it did, with objects that
  * have errors left out and marked, rather than keep a last valid model the edit is not in).
  */
 function answer(state: AnalysisState, version: number, revision: number, files: readonly SourceFile[], summary: AnalysisSummary): Partial<AnalysisState> {

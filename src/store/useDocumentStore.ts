@@ -1,6 +1,6 @@
 import { temporal } from 'zundo';
 import { create } from 'zustand';
-import { findBrokenEdit, type BrokenEdit, type SourceFile } from '../engine';
+import { checkEdit, type BrokenEdit, type SourceFile } from '../engine';
 import { keysWith, pickKeys } from './stateKeys';
 
 /** The document being edited: the input files, as text. */
@@ -21,7 +21,7 @@ export interface DocumentState {
   setFileText: (name: string, text: string) => void;
   /**
    * Replaces the files with `update(files)` as one undo step, e.g. a panel edit or an applied plan; unchanged files are
-   * ignored, and an edit that leaves a broken document broken is refused with `editRefusal` (see findBrokenEdit).
+   * ignored, and an edit that leaves a broken document broken is refused with `editRefusal` (see checkEdit).
    */
   applyEdit: (update: (files: SourceFile[]) => SourceFile[]) => void;
   /** Clears the message of a refused edit. */
@@ -53,10 +53,10 @@ export function uniqueFileName(name: string, taken: ReadonlySet<string>): string
 /** Edits of one file closer together than this make one undo step. */
 export const TYPING_BURST_MS = 1000;
 
-/** The files arrays that edits made through the app (not typing) produced: the views show these as they are, errors and all. */
+/** The files arrays that edits made through the app (not typing) without errors in what they wrote produced: the views show these as they are, errors elsewhere and all. */
 const appliedEdits = new WeakSet<readonly SourceFile[]>();
 
-/** True when `files` came from {@link DocumentState.applyEdit} (an edit the person made through the app, or its undo or redo). */
+/** True when `files` came from {@link DocumentState.applyEdit} by an edit that wrote no error (or from its undo or redo). */
 export function isAppliedEdit(files: readonly SourceFile[]): boolean {
   return appliedEdits.has(files);
 }
@@ -113,12 +113,12 @@ export const useDocumentStore = create<DocumentState>()(
         const { files } = get();
         const next = update(files);
         if (next.length === files.length && next.every((f, i) => f.name === files[i].name && f.text === files[i].text)) return;
-        const broken = findBrokenEdit(files, next);
+        const { broken, isClean } = checkEdit(files, next);
         if (broken !== null) {
           set({ editRefusal: broken });
           return;
         }
-        appliedEdits.add(next);
+        if (isClean) appliedEdits.add(next);
         set({ files: next, editRefusal: null });
       },
       dismissEditRefusal: () => set({ editRefusal: null }),
