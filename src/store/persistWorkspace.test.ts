@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadWorkspace, migrate, restoreWorkspace, saveWorkspace, startAutosave } from './persistWorkspace';
+import { keepThisTabsWorkspace, loadWorkspace, migrate, openOtherTabsWorkspace, restoreWorkspace, saveWorkspace, startAutosave, TABS_CHANNEL } from './persistWorkspace';
+import { useSaveStatus } from './useSaveStatus';
 import { useDocumentStore } from './useDocumentStore';
 import { useViewStore } from './useViewStore';
 import { memoryStorage, type WorkspaceStorage } from './workspaceStorage';
@@ -101,9 +102,53 @@ describe('persistWorkspace', () => {
       read: () => Promise.reject(new Error('SecurityError')),
       write: () => Promise.reject(new Error('QuotaExceededError')),
       writeNow: () => false,
+      keepAside: () => Promise.reject(new Error('QuotaExceededError')),
     };
     expect(await loadWorkspace(broken)).toBeNull();
     expect(await saveWorkspace(broken)).toBe(false);
+    expect(useSaveStatus.getState().saveError).toBe('QuotaExceededError');
+    const working = memoryStorage();
+    expect(await saveWorkspace(working)).toBe(true);
+    expect(useSaveStatus.getState().saveError).toBeNull();
+  });
+
+  it('keeps a saved workspace it cannot read aside, so that no save overwrites it, and says so', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const fromTheFuture = { version: 99, files: [{ name: 'a.yaml', text: 'kind: Pod\n' }] };
+    const storage = memoryStorage(fromTheFuture);
+    expect(await loadWorkspace(storage)).toBeNull();
+    expect(storage.aside).toEqual(fromTheFuture);
+    expect(useSaveStatus.getState().unreadable).toEqual(fromTheFuture);
+    await saveWorkspace(storage);
+    expect(storage.aside).toEqual(fromTheFuture);
+  });
+
+  it('stops saving when another tab saved, until the person keeps this tab’s workspace or opens the other’s', async () => {
+    const storage = memoryStorage();
+    const stopThis = startAutosave(storage, 10);
+    const other = new BroadcastChannel(TABS_CHANNEL);
+    other.postMessage({ tab: 'other', savedAt: '2026-12-02T10:00:00.000Z' });
+    await vi.waitFor(() => expect(useSaveStatus.getState().otherTabSavedAt).toBe('2026-12-02T10:00:00.000Z'));
+    const write = vi.spyOn(storage, 'write');
+    useDocumentStore.getState().openFiles([file]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(write).not.toHaveBeenCalled();
+
+    const heard: unknown[] = [];
+    other.onmessage = (event) => heard.push(event.data);
+    keepThisTabsWorkspace();
+    await vi.waitFor(() => expect(heard).toHaveLength(1));
+    expect(write).toHaveBeenCalledTimes(1);
+    expect(useSaveStatus.getState().otherTabSavedAt).toBeNull();
+
+    await storage.write({ version: 1, files: [{ name: 'theirs.yaml', text: '' }], positions: {}, savedAt: 'later' });
+    other.postMessage({ tab: 'other', savedAt: 'later' });
+    await vi.waitFor(() => expect(useSaveStatus.getState().otherTabSavedAt).toBe('later'));
+    await openOtherTabsWorkspace();
+    expect(useDocumentStore.getState().files).toEqual([{ name: 'theirs.yaml', text: '' }]);
+    expect(useSaveStatus.getState().otherTabSavedAt).toBeNull();
+    other.close();
+    stopThis();
   });
 });
 

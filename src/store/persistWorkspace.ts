@@ -2,6 +2,7 @@ import type { SourceFile } from '../engine';
 import { keysWith, pickKeys } from './stateKeys';
 import { useDocumentStore } from './useDocumentStore';
 import { useViewStore, type Point } from './useViewStore';
+import { useSaveStatus } from './useSaveStatus';
 import type { WorkspaceStorage } from './workspaceStorage';
 
 /** The version of the saved shape this code writes; {@link migrate} reads it and every earlier one. */
@@ -75,7 +76,11 @@ export async function loadWorkspace(storage: WorkspaceStorage): Promise<SavedWor
     }
   }
   const workspace = migrate(parsed);
-  if (workspace === null) console.warn('netpol-canvas: the saved workspace is unreadable or from a newer version; it was ignored.');
+  if (workspace === null) {
+    console.warn('netpol-canvas: the saved workspace is unreadable or from a newer version; it is kept aside.');
+    useSaveStatus.setState({ unreadable: stored });
+    await storage.keepAside(stored).catch((error: unknown) => console.warn('netpol-canvas: the unreadable workspace could not be kept aside.', error));
+  }
   return workspace;
 }
 
@@ -93,9 +98,11 @@ function workspaceNow(now: Date): SavedWorkspace {
 export async function saveWorkspace(storage: WorkspaceStorage, now: Date = new Date()): Promise<boolean> {
   try {
     await storage.write(workspaceNow(now));
+    if (useSaveStatus.getState().saveError !== null) useSaveStatus.setState({ saveError: null });
     return true;
   } catch (error) {
     console.warn('netpol-canvas: the workspace could not be saved to browser storage.', error);
+    useSaveStatus.setState({ saveError: error instanceof Error ? error.message || error.name : String(error) });
     return false;
   }
 }
@@ -109,25 +116,74 @@ export function restoreWorkspace(saved: SavedWorkspace): void {
   useViewStore.getState().keepPositions(saved.positions);
 }
 
-/** Saves the workspace `delayMs` after each change of its files or positions, and at once when the page is hidden; returns the stop function. */
+/** The name of the channel tabs of the app tell each other about their saves on. */
+export const TABS_CHANNEL = 'netpol-canvas:workspace';
+
+/** What the running autosave offers the banner when another tab saved: keep this tab's workspace, or open the other's. */
+let choices: { keepMine: () => void; takeTheirs: () => Promise<void> } | null = null;
+
+/** Keeps this tab's workspace after another tab saved: saves it now (the other tab is told in turn) and autosaves again. */
+export function keepThisTabsWorkspace(): void {
+  choices?.keepMine();
+}
+
+/** Opens the workspace another tab saved, replacing this tab's, and autosaves again. */
+export async function openOtherTabsWorkspace(): Promise<void> {
+  await choices?.takeTheirs();
+}
+
+/**
+ * Saves the workspace `delayMs` after each change of its files or positions, and at once when the page is hidden.
+ * Tabs tell each other about their saves: a tab that hears of another's save stops saving until the person chooses
+ * whose workspace to keep (never a silent overwrite). Returns the stop function.
+ */
 export function startAutosave(storage: WorkspaceStorage, delayMs: number = AUTOSAVE_DELAY_MS): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const tab = Math.random().toString(36).slice(2);
+  let channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(TABS_CHANNEL);
+  const isWaiting = () => useSaveStatus.getState().otherTabSavedAt !== null;
+  const save = async () => {
+    const now = new Date();
+    if (await saveWorkspace(storage, now)) channel?.postMessage({ tab, savedAt: now.toISOString() });
+  };
   const flush = () => {
     if (timer === undefined) return;
     clearTimeout(timer);
     timer = undefined;
-    void saveWorkspace(storage);
+    if (!isWaiting()) void save();
   };
   // The page is going away: an asynchronous write may never finish, so a pending change is also written at once.
   const flushNow = () => {
-    if (timer === undefined) return;
+    if (timer === undefined || isWaiting()) return;
     clearTimeout(timer);
     timer = undefined;
-    if (!storage.writeNow(workspaceNow(new Date()))) void saveWorkspace(storage);
+    if (!storage.writeNow(workspaceNow(new Date()))) void save();
   };
   const schedule = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(flush, delayMs);
+  };
+  if (channel !== null) {
+    channel.onmessage = (event: MessageEvent<{ tab?: unknown; savedAt?: unknown }>) => {
+      if (event.data?.tab === tab || typeof event.data?.savedAt !== 'string') return;
+      useSaveStatus.setState({ otherTabSavedAt: event.data.savedAt });
+    };
+  }
+  choices = {
+    keepMine: () => {
+      useSaveStatus.setState({ otherTabSavedAt: null });
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      void save();
+    },
+    takeTheirs: async () => {
+      const theirs = await loadWorkspace(storage);
+      if (theirs !== null) restoreWorkspace(theirs);
+      // What was just read needs no saving (and saving it would make the other tab ask in turn).
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      useSaveStatus.setState({ otherTabSavedAt: null });
+    },
   };
   const stopDocument = useDocumentStore.subscribe((state, previous) => {
     if (PERSISTED_DOCUMENT_KEYS.some((key) => state[key] !== previous[key])) schedule();
@@ -141,6 +197,9 @@ export function startAutosave(storage: WorkspaceStorage, delayMs: number = AUTOS
     flush();
     stopDocument();
     stopView();
+    channel?.close();
+    channel = null;
+    choices = null;
     if (hasWindow) window.removeEventListener('pagehide', flushNow);
   };
 }

@@ -8,6 +8,8 @@ export interface WorkspaceStorage {
   write(value: unknown): Promise<void>;
   /** Saves at once, synchronously, for a page that is going away (an asynchronous write may not finish); false when it could not. */
   writeNow(value: unknown): boolean;
+  /** Keeps a saved value the app cannot read under a second key, so that the next save does not destroy it. */
+  keepAside(value: unknown): Promise<void>;
 }
 
 /** The `localStorage` key of the synchronous copy written when the page goes away (and of saves by older versions). */
@@ -17,9 +19,10 @@ const PAGE_EXIT_LIMIT = 4_000_000;
 const DATABASE = 'netpol-canvas';
 const STORE = 'workspace';
 const KEY = 'current';
+const ASIDE_KEY = 'unreadable';
 
 /** A storage that keeps the value in memory only (tests, and browsers that refuse IndexedDB). */
-export function memoryStorage(initial?: unknown): WorkspaceStorage & { value: unknown } {
+export function memoryStorage(initial?: unknown): WorkspaceStorage & { value: unknown; aside: unknown } {
   const storage = {
     value: initial,
     read: () => Promise.resolve(storage.value),
@@ -30,6 +33,11 @@ export function memoryStorage(initial?: unknown): WorkspaceStorage & { value: un
     writeNow: (value: unknown) => {
       storage.value = structuredClone(value);
       return true;
+    },
+    aside: undefined as unknown,
+    keepAside: (value: unknown) => {
+      storage.aside = value;
+      return Promise.resolve();
     },
   };
   return storage;
@@ -100,5 +108,6 @@ export function browserStorage(): WorkspaceStorage {
       }
     },
     writeNow,
+    keepAside: (value) => set(ASIDE_KEY, value, store),
   };
 }

@@ -8,6 +8,9 @@ import { FileDropZone } from './files/FileDropZone';
 import { Inspector } from './inspector/Inspector';
 import { Navigator } from './navigator/Navigator';
 import { Toolbar } from './toolbar/Toolbar';
+import { PanelBoundary } from './workspace/PanelBoundary';
+import { takeStartFresh } from './workspace/startFresh';
+import { WorkspaceBanner } from './workspace/WorkspaceBanner';
 import { YamlPane } from './yaml/YamlPane';
 
 const BUNDLED_EXAMPLE = `${import.meta.env.BASE_URL}examples/three-tier.yaml`;
@@ -22,8 +25,15 @@ export function App() {
     const storage = browserStorage();
     let stop: (() => void) | null = null;
     let isUnmounted = false;
+    // Started afresh after a panel failed: the saved workspace is kept aside, not restored (and not overwritten).
+    const restore = takeStartFresh()
+      ? storage.read().then(async (stored) => {
+          if (stored !== undefined) await storage.keepAside(stored).catch(() => undefined);
+          return null;
+        })
+      : loadWorkspace(storage);
     // Autosave starts only once the saved workspace is back, so it never writes over it with the empty start state.
-    void loadWorkspace(storage).then((saved) => {
+    void restore.then((saved) => {
       if (isUnmounted) return;
       if (saved) restoreWorkspace(saved);
       else void openExample(BUNDLED_EXAMPLE);
@@ -38,15 +48,26 @@ export function App() {
   return (
     <FileDropZone>
       <div className="app">
-        <Toolbar />
+        <PanelBoundary name="toolbar">
+          <Toolbar />
+        </PanelBoundary>
+        <WorkspaceBanner />
         <div className="app__body">
-          <Navigator />
+          <PanelBoundary name="navigator">
+            <Navigator />
+          </PanelBoundary>
           <main className="app__canvas">
-            <CanvasPane />
+            <PanelBoundary name="canvas">
+              <CanvasPane />
+            </PanelBoundary>
           </main>
-          <Inspector />
+          <PanelBoundary name="inspector">
+            <Inspector />
+          </PanelBoundary>
         </div>
-        <YamlPane />
+        <PanelBoundary name="YAML">
+          <YamlPane />
+        </PanelBoundary>
       </div>
     </FileDropZone>
   );
