@@ -29,6 +29,7 @@ test('two tabs on the same workspace never overwrite each other silently: the ot
   await expect(told).toHaveCount(0);
 
   // The first tab reloads and finds its own edit, nothing from the second tab.
+  await first.bringToFront();
   await first.reload();
   await expect(first.locator('main.app__canvas .react-flow')).toHaveAttribute('data-layout', 'done', { timeout: 60_000 });
   await expect(first.locator('.cm-content')).toContainText('# from the first tab');
