@@ -14,7 +14,7 @@ export function EditRefusalNotice() {
       <span>
         Not changed: {object ?? 'the document'} at {file} line {line} has an error ({message}). Fix it first, then edit it.
       </span>
-      <button type="button" className="link-button" onClick={() => requestJump(file, line)}>
+      <button type="button" className="link-button edit-refusal__show" onClick={() => requestJump(file, line)}>
         Show line {line}
       </button>
       <button type="button" className="load-error__close" aria-label="Dismiss" onClick={dismiss}>
