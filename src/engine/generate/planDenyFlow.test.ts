@@ -2,20 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze';
 import { formatConnlistTxt } from '../format/formatConnlistTxt';
 import type { SourceFile } from '../model/types';
+import { manifest } from '../testing/manifest';
 import { applyPolicyChanges } from './applyPolicyChanges';
 import type { FlowEnd } from './planAllowFlow';
 import { planDenyFlow } from './planDenyFlow';
 
-const pod = (name: string, ns: string, labels: string) => `apiVersion: v1
-kind: Pod
-metadata: {name: ${name}, namespace: ${ns}, labels: {${labels}}}
-spec: {containers: [{name: c, ports: [{containerPort: 8080}]}]}
-`;
-const policy = (name: string, ns: string, spec: string) => `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: ${name}, namespace: ${ns}}
-spec:
-${spec}`;
+const pod = (name: string, namespace: string, labels: string) => manifest.pod(name, namespace, labels, { ports: '{containerPort: 8080}' });
+const policy = manifest.networkPolicy;
 
 const PODS = [pod('web', 'shop', 'app: web, tier: front'), pod('admin', 'shop', 'app: admin, tier: front'), pod('api', 'shop', 'app: api'), pod('scanner', 'ops', 'app: scanner')];
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze';
 import type { SourceFile } from '../model/types';
+import { manifest } from '../testing/manifest';
 import { lintModel } from './lintModel';
 
-const np = (name: string, ns: string, spec: string) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ${name}, namespace: ${ns}}\nspec: ${spec}\n`;
-const pod = (name: string, ns: string, labels: string, spec = '{containers: [{name: c}]}') => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: ${ns}, labels: {${labels}}}\nspec: ${spec}\n`;
+const { pod, networkPolicy: np } = manifest;
 
 const DENY = np('default-deny', 'shop', '{podSelector: {}, policyTypes: [Ingress]}');
 const API_TO_DB = np('allow-api-to-db', 'shop', '{podSelector: {matchLabels: {app: db}}, ingress: [{from: [{podSelector: {matchLabels: {app: api}}}], ports: [{port: 5432}]}]}');
 const FROM_MONITORING = np('allow-monitoring', 'shop', '{podSelector: {}, ingress: [{from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}}]}]}');
-const COREDNS = pod('coredns', 'kube-system', 'k8s-app: kube-dns', '{containers: [{name: c, ports: [{containerPort: 53, protocol: UDP}, {containerPort: 53}]}]}');
+const COREDNS = pod('coredns', 'kube-system', 'k8s-app: kube-dns', { ports: '{containerPort: 53, protocol: UDP}, {containerPort: 53}' });
 
 function lintsOf(files: SourceFile[]) {
   const a = analyze(files, { inferWorkloads: true });
@@ -50,7 +50,7 @@ describe('lints on inferred workloads', () => {
   });
 
   it('joined-peer-matches-nothing still fires when the real workloads show the split', () => {
-    const ns = `apiVersion: v1\nkind: Namespace\nmetadata: {name: core, labels: {team: core}}\n`;
+    const ns = manifest.namespace('core', 'team: core');
     const joined = np('p', 'core', '{podSelector: {}, ingress: [{from: [{namespaceSelector: {matchLabels: {team: core}}, podSelector: {matchLabels: {app: frontend}}}]}]}');
     expect(codes(ns, pod('frontend', 'web', 'app: frontend'), pod('api', 'core', 'app: api'), joined)).toContain('joined-peer-matches-nothing');
   });

@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze';
 import { applyPolicyChanges } from '../generate/applyPolicyChanges';
+import { manifest } from '../testing/manifest';
 import { lintModel } from './lintModel';
 
-const pod = (name: string, ns: string, labels: string, extra = '') => `apiVersion: v1
-kind: Pod
-metadata: {name: ${name}, namespace: ${ns}, labels: {${labels}}}
-spec: {containers: [{name: c, ports: [{containerPort: 8080, name: http}]}]${extra}}
-`;
-const np = (name: string, ns: string, spec: string) => `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: ${name}, namespace: ${ns}}
-spec: ${spec}
-`;
+const pod = (name: string, namespace: string, labels: string) => manifest.pod(name, namespace, labels, { ports: '{containerPort: 8080, name: http}' });
+const np = manifest.networkPolicy;
 const BASE = [
-  `apiVersion: v1\nkind: Namespace\nmetadata: {name: web, labels: {team: web}}\n`,
-  `apiVersion: v1\nkind: Namespace\nmetadata: {name: core, labels: {team: core}}\n`,
+  manifest.namespace('web', 'team: web'),
+  manifest.namespace('core', 'team: core'),
   pod('frontend', 'web', 'app: frontend'),
   pod('api', 'core', 'app: api'),
-  `apiVersion: v1\nkind: Pod\nmetadata: {name: coredns, namespace: kube-system, labels: {k8s-app: kube-dns}}\nspec: {containers: [{name: c, ports: [{containerPort: 53, protocol: UDP}, {containerPort: 53, protocol: TCP}]}]}\n`,
+  manifest.pod('coredns', 'kube-system', 'k8s-app: kube-dns', { ports: '{containerPort: 53, protocol: UDP}, {containerPort: 53, protocol: TCP}' }),
 ];
 
 function lints(...docs: string[]) {
@@ -78,7 +71,7 @@ describe('lintModel', () => {
   });
 
   it('udp-port-without-protocol: a port without protocol on a UDP-only server, silent when another policy allows the UDP port', () => {
-    const dnsOnlyUdp = `apiVersion: v1\nkind: Pod\nmetadata: {name: dns2, namespace: core, labels: {app: dns2}}\nspec: {containers: [{name: c, ports: [{containerPort: 5353, protocol: UDP}]}]}\n`;
+    const dnsOnlyUdp = manifest.pod('dns2', 'core', 'app: dns2', { ports: '{containerPort: 5353, protocol: UDP}' });
     const tcpOnly = np('p', 'core', '{podSelector: {matchLabels: {app: dns2}}, ingress: [{ports: [{port: 5353}]}]}');
     expect(codes(dnsOnlyUdp, tcpOnly)).toContain('udp-port-without-protocol');
     const udpToo = np('q', 'core', '{podSelector: {matchLabels: {app: dns2}}, ingress: [{ports: [{port: 5353, protocol: UDP}]}]}');
@@ -97,7 +90,7 @@ describe('lintModel', () => {
   });
 
   it('host-network-selected and ipblock-covers-pods', () => {
-    const host = `apiVersion: v1\nkind: Pod\nmetadata: {name: agent, namespace: core, labels: {app: agent}}\nspec: {hostNetwork: true, containers: [{name: c}]}\nstatus: {podIP: 10.0.0.5}\n`;
+    const host = manifest.pod('agent', 'core', 'app: agent', { spec: 'hostNetwork: true', status: '{podIP: 10.0.0.5}' });
     const c = codes(host, DENY_IN, np('ext', 'web', '{podSelector: {}, egress: [{to: [{ipBlock: {cidr: 10.0.0.0/24}}]}]}'));
     expect(c).toContain('host-network-selected');
     expect(c).toContain('ipblock-covers-pods');

@@ -5,6 +5,7 @@ import { applyPolicyChanges } from '../generate/applyPolicyChanges';
 import { planAllowFlow } from '../generate/planAllowFlow';
 import { policyTemplate } from '../generate/policyTemplates';
 import type { SourceFile } from '../model/types';
+import { manifest } from '../testing/manifest';
 import { lintModel } from './lintModel';
 
 /** The three-tier shop's namespace and workloads, without its policies. */
@@ -52,7 +53,7 @@ describe('lintRedundancy', () => {
   });
 
   it('calls a rule shadowed only when other rules of its own side allow everything it allows, not when the other side denies it', () => {
-    const policy = (name: string, spec: string) => `---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ${name}, namespace: shop}\nspec: ${spec}\n`;
+    const policy = (name: string, spec: string) => `---\n${manifest.networkPolicy(name, 'shop', spec)}`;
     const twice = policy('api-out', '{podSelector: {matchLabels: {app: api}}, policyTypes: [Egress], egress: [{to: [{podSelector: {matchLabels: {app: db}}}], ports: [{port: 5432}]}, {to: [{podSelector: {}}]}]}');
     const dbClosed = policy('db-closed', '{podSelector: {matchLabels: {app: db}}, policyTypes: [Ingress]}');
     const shadowed = (text: string) => lintsOf([{ name: 'shop.yaml', text }]).filter((l) => l.code === 'rule-shadowed').map((l) => l.message);

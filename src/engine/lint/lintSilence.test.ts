@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze';
+import { manifest, type PodParts } from '../testing/manifest';
 import { lintModel } from './lintModel';
 
-const pod = (name: string, ns: string, labels: string, spec = '{containers: [{name: c, ports: [{containerPort: 8080, name: http}]}]}', status = '') =>
-  `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: ${ns}, labels: {${labels}}}\nspec: ${spec}\n${status}`;
-const np = (name: string, ns: string, spec: string) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ${name}, namespace: ${ns}}\nspec: ${spec}\n`;
-const ns = (name: string, labels: string) => `apiVersion: v1\nkind: Namespace\nmetadata: {name: ${name}, labels: {${labels}}}\n`;
+const HTTP = { ports: '{containerPort: 8080, name: http}' };
+const pod = (name: string, namespace: string, labels: string, parts: PodParts = HTTP) => manifest.pod(name, namespace, labels, parts);
+const { networkPolicy: np, namespace: ns } = manifest;
 
-const BASE = [ns('web', 'team: web'), ns('core', 'team: core'), pod('frontend', 'web', 'app: frontend'), pod('api', 'core', 'app: api'), pod('coredns', 'kube-system', 'k8s-app: kube-dns', '{containers: [{name: c, ports: [{containerPort: 53, protocol: UDP}, {containerPort: 53}]}]}')];
+const BASE = [ns('web', 'team: web'), ns('core', 'team: core'), pod('frontend', 'web', 'app: frontend'), pod('api', 'core', 'app: api'), pod('coredns', 'kube-system', 'k8s-app: kube-dns', { ports: '{containerPort: 53, protocol: UDP}, {containerPort: 53}' })];
 
 function codes(docs: string[]): string[] {
   const a = analyze([{ name: 'x.yaml', text: [...BASE, ...docs].join('---\n') }]);
@@ -23,12 +23,12 @@ const TABLE: { code: string; fires: string[]; covered: string[]; because?: strin
   { code: 'peer-matches-nothing', fires: [np('p', 'core', '{podSelector: {}, ingress: [{from: [{podSelector: {matchLabels: {app: batch}}}]}]}')], covered: [pod('batch', 'core', 'app: batch')], because: 'a matching pod exists' },
   { code: 'joined-peer-matches-nothing', fires: [np('p', 'core', '{podSelector: {}, ingress: [{from: [{namespaceSelector: {matchLabels: {team: core}}, podSelector: {matchLabels: {app: frontend}}}]}]}')], covered: [pod('frontend', 'core', 'app: frontend')], because: 'the joined peer admits a pod' },
   { code: 'split-peer', fires: [np('p', 'core', '{podSelector: {}, ingress: [{from: [{namespaceSelector: {matchLabels: {team: web}}}, {podSelector: {matchLabels: {app: frontend}}}]}]}')], covered: [pod('frontend-local', 'core', 'app: frontend')], because: 'the podSelector peer also matches pods of its own namespace' },
-  { code: 'named-port-unresolved', fires: [np('p', 'core', '{podSelector: {}, ingress: [{ports: [{port: grpc}]}]}')], covered: [pod('api-v2', 'core', 'app: api', '{containers: [{name: c, ports: [{containerPort: 9000, name: grpc}]}]}')], because: 'a selected workload declares the name' },
-  { code: 'udp-port-without-protocol', fires: [pod('dns2', 'core', 'app: dns2', '{containers: [{name: c, ports: [{containerPort: 5353, protocol: UDP}]}]}'), np('p', 'core', '{podSelector: {matchLabels: {app: dns2}}, ingress: [{ports: [{port: 5353}]}]}')], covered: [np('q', 'core', '{podSelector: {matchLabels: {app: dns2}}, ingress: [{ports: [{port: 5353, protocol: UDP}]}]}')], because: 'another policy allows the UDP port' },
+  { code: 'named-port-unresolved', fires: [np('p', 'core', '{podSelector: {}, ingress: [{ports: [{port: grpc}]}]}')], covered: [pod('api-v2', 'core', 'app: api', { ports: '{containerPort: 9000, name: grpc}' })], because: 'a selected workload declares the name' },
+  { code: 'udp-port-without-protocol', fires: [pod('dns2', 'core', 'app: dns2', { ports: '{containerPort: 5353, protocol: UDP}' }), np('p', 'core', '{podSelector: {matchLabels: {app: dns2}}, ingress: [{ports: [{port: 5353}]}]}')], covered: [np('q', 'core', '{podSelector: {matchLabels: {app: dns2}}, ingress: [{ports: [{port: 5353, protocol: UDP}]}]}')], because: 'another policy allows the UDP port' },
   { code: 'no-default-deny', fires: [], covered: [np('deny', 'web', '{podSelector: {}}'), np('deny', 'core', '{podSelector: {}}'), np('deny', 'kube-system', '{podSelector: {}}')], because: 'every namespace gets a default-deny' },
   { code: 'open-rule-in-locked-namespace', fires: [np('deny', 'core', '{podSelector: {}, policyTypes: [Ingress]}'), np('open', 'core', '{podSelector: {}, ingress: [{}]}')], covered: [] },
-  { code: 'host-network-selected', fires: [pod('agent', 'core', 'app: agent', '{hostNetwork: true, containers: [{name: c}]}'), np('api-only', 'core', '{podSelector: {}}')], covered: [] },
-  { code: 'ipblock-covers-pods', fires: [pod('db', 'core', 'app: db', '{containers: [{name: c}]}', 'status: {podIP: 10.0.0.5}\n'), np('p', 'web', '{podSelector: {}, egress: [{to: [{ipBlock: {cidr: 10.0.0.0/24}}]}]}')], covered: [] },
+  { code: 'host-network-selected', fires: [pod('agent', 'core', 'app: agent', { spec: 'hostNetwork: true' }), np('api-only', 'core', '{podSelector: {}}')], covered: [] },
+  { code: 'ipblock-covers-pods', fires: [pod('db', 'core', 'app: db', { status: '{podIP: 10.0.0.5}' }), np('p', 'web', '{podSelector: {}, egress: [{to: [{ipBlock: {cidr: 10.0.0.0/24}}]}]}')], covered: [] },
   { code: 'policy-no-effect', fires: [np('wide', 'core', '{podSelector: {}, ingress: [{}]}'), np('narrow', 'core', '{podSelector: {matchLabels: {app: api}}, ingress: [{from: [{namespaceSelector: {}}]}]}')], covered: [] },
   { code: 'rule-shadowed', fires: [np('p', 'core', '{podSelector: {}, ingress: [{from: [{namespaceSelector: {}}]}, {from: [{namespaceSelector: {matchLabels: {team: web}}}]}]}')], covered: [] },
 ];
@@ -50,11 +50,11 @@ describe('lints that another policy could make untrue stay silent then', () => {
   });
 
   it('host-network-selected is silent when no policy selects the hostNetwork pod', () => {
-    expect(codes([pod('agent', 'core', 'app: agent', '{hostNetwork: true, containers: [{name: c}]}'), np('api-only', 'core', '{podSelector: {matchLabels: {app: api}}}')])).not.toContain('host-network-selected');
+    expect(codes([pod('agent', 'core', 'app: agent', { spec: 'hostNetwork: true' }), np('api-only', 'core', '{podSelector: {matchLabels: {app: api}}}')])).not.toContain('host-network-selected');
   });
 
   it('ipblock-covers-pods is silent when an except carves the pod IPs out', () => {
-    expect(codes([pod('db', 'core', 'app: db', '{containers: [{name: c}]}', 'status: {podIP: 10.0.0.5}\n'), np('p', 'web', '{podSelector: {}, egress: [{to: [{ipBlock: {cidr: 10.0.0.0/24, except: [10.0.0.0/29]}}]}]}')])).not.toContain('ipblock-covers-pods');
+    expect(codes([pod('db', 'core', 'app: db', { status: '{podIP: 10.0.0.5}' }), np('p', 'web', '{podSelector: {}, egress: [{to: [{ipBlock: {cidr: 10.0.0.0/24, except: [10.0.0.0/29]}}]}]}')])).not.toContain('ipblock-covers-pods');
   });
 
   it('policy-no-effect and rule-shadowed are silent when nothing else allows the same', () => {

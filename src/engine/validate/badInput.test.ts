@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { decodeModel } from '../decode/decodeModel';
 import type { Model, Severity } from '../model/types';
+import { manifest } from '../testing/manifest';
 
 /** YAML text written from its first line (the newline after the backtick is dropped). */
 function y(strings: TemplateStringsArray, ...values: unknown[]): string {
@@ -42,8 +43,7 @@ interface BadCase {
   kept?: number;
 }
 
-const np = (name: string, spec: string, namespace = 'default') =>
-  `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:\n${spec}`;
+const np = (name: string, spec: string, namespace = 'default') => manifest.networkPolicy(name, namespace, spec);
 
 const cases: BadCase[] = [
   // Structural checks (decode).

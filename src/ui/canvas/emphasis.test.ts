@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../engine';
+import { manifest } from '../../engine/testing/manifest';
 import { buildGraph } from '../../store/graph/buildGraph';
 import { emphasis, matchesSearch } from './emphasis';
 import { policyReach } from './policyReach';
 
-const pod = (name: string, labels: string) =>
-  `apiVersion: v1\nkind: Pod\nmetadata: { name: ${name}, namespace: shop, labels: { ${labels} } }\nspec: { containers: [{ name: c, image: i }] }`;
+const pod = (name: string, labels: string) => manifest.pod(name, 'shop', labels);
 
 const MANIFESTS = [
   pod('front', 'app: front, tier: web'),

@@ -1,11 +1,12 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../engine';
+import { manifest } from '../../engine/testing/manifest';
 import { buildGraph, type Graph } from '../../store/graph/buildGraph';
 import { extendLayout } from './extendLayout';
 import { layoutGraph, type Layout } from './layoutGraph';
 
-const pod = (name: string, namespace: string) => `apiVersion: v1\nkind: Pod\nmetadata: { name: ${name}, namespace: ${namespace}, labels: { app: ${name} } }\nspec: { containers: [{ name: c, image: i }] }`;
+const pod = (name: string, namespace: string) => manifest.pod(name, namespace, `app: ${name}`);
 const POLICY = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata: { name: db, namespace: shop }

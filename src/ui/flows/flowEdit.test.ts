@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, formatConnlistTxt, type SourceFile } from '../../engine';
+import { manifest } from '../../engine/testing/manifest';
 import threeTier from '../../../public/examples/three-tier.yaml?raw';
 import { allowFlowEdit, denyFlowEdit } from './flowEdit';
 
@@ -45,16 +46,8 @@ describe('denyFlowEdit', () => {
   });
 });
 
-const pod = (name: string, labels: string, port = 80) => `apiVersion: v1
-kind: Pod
-metadata: {name: ${name}, namespace: shop, labels: {${labels}}}
-spec: {containers: [{name: c, ports: [{containerPort: ${port}, name: http}]}]}
-`;
-const DEFAULT_DENY = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: default-deny, namespace: shop}
-spec: {podSelector: {}, policyTypes: [Ingress]}
-`;
+const pod = (name: string, labels: string, port = 80) => manifest.pod(name, 'shop', labels, { ports: `{containerPort: ${port}, name: http}` });
+const DEFAULT_DENY = manifest.networkPolicy('default-deny', 'shop', '{podSelector: {}, policyTypes: [Ingress]}');
 
 describe('plans that cannot be exact say so before Apply', () => {
   const twins: SourceFile[] = [{ name: 'c.yaml', text: [pod('client', 'app: client'), pod('web', 'app: web'), pod('web-copy', 'app: web'), pod('web-canary', 'app: web, track: canary'), DEFAULT_DENY].join('---\n') }];
