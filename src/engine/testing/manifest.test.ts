@@ -5,13 +5,13 @@ import { manifest } from './manifest';
 describe('manifest', () => {
   it('builds Pods, Namespaces and NetworkPolicies that decode without errors into what they say', () => {
     const analysis = analyzeYaml(
-      manifest.stream(
+      [
         manifest.namespace('shop', 'team: shop'),
         manifest.pod('web', 'shop', 'app: web, tier: front', { ports: '{containerPort: 8080, name: http}', spec: 'hostNetwork: true', status: '{podIP: 10.0.0.5}' }),
         manifest.pod('bare', 'shop'),
         manifest.networkPolicy('flow', 'shop', '{podSelector: {}, policyTypes: [Egress]}'),
         manifest.networkPolicy('block', 'shop', '  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - {}'),
-      ),
+      ].join('---\n'),
     );
     expect(errorsOf(analysis)).toEqual([]);
     expect(analysis.model.namespaces.find((n) => n.name === 'shop')?.labels).toMatchObject({ team: 'shop' });

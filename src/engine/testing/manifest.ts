@@ -8,7 +8,7 @@ export interface PodParts {
   status?: string;
 }
 
-/** Test support: the YAML documents of Pods, Namespaces and NetworkPolicies, metadata as kubectl writes it and the rest in flow style, so that a test reads as a table; `stream` joins them into one file. */
+/** Test support: the YAML documents of Pods, Namespaces and NetworkPolicies, metadata as kubectl writes it and the rest in flow style, so that a test reads as a table. */
 export const manifest = {
   /** A Pod with one container; `labels` without the braces: `app: web, tier: front`. */
   pod(name: string, namespace: string, labels = '', { ports, spec, status }: PodParts = {}): string {
@@ -27,10 +27,5 @@ export const manifest = {
   networkPolicy(name: string, namespace: string, spec: string): string {
     const body = spec.includes('\n') ? `\n${spec.replace(/\n?$/, '\n')}` : ` ${spec}\n`;
     return `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:${body}`;
-  },
-
-  /** Documents as one YAML stream. */
-  stream(...documents: string[]): string {
-    return documents.join('---\n');
   },
 };
