@@ -82,11 +82,13 @@ export function classEvaluator(compiled: CompiledModel, connTable: ConnSet[], in
     return u;
   };
   const classLists = new Map<Uint8Array, number[]>();
+  const { workloadClass } = compiled;
+  // The classes whose representative a mask admits, ascending: found by jumping between its set bytes (masks are sparse).
   const classesIn = (mask: Uint8Array): number[] => {
     let list = classLists.get(mask);
     if (!list) {
       list = [];
-      for (let c = 0; c < C; c++) if (mask[reps[c]] === 1) list.push(c);
+      for (let i = mask.indexOf(1); i >= 0; i = mask.indexOf(1, i + 1)) if (reps[workloadClass[i]] === i) list.push(workloadClass[i]);
       classLists.set(mask, list);
     }
     return list;

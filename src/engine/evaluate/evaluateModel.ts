@@ -3,6 +3,7 @@ import { formatRange, partition, type IPRange } from '../ip/ipRange';
 import { ALL_CONNS, NO_CONNS, isEmptyConns, unionConns, type ConnSet } from './connSet';
 import { classEvaluator } from './classEvaluator';
 import { compileModel, type CompiledModel, type CompiledRule } from './compileModel';
+import { pairColumn, pairTable, withPairTables, type PairColumn } from './pairColumn';
 
 /** A range of addresses outside the cluster, as a peer of connections. */
 export interface ExternalPeer {
@@ -26,12 +27,12 @@ export interface Evaluation {
   /** Address pieces the cluster's workloads can connect to. */
   egressExternals: ExternalPeer[];
   /**
-   * Allowed connections between workload classes (`compiled.workloadClass`), `C × C`
-   * for `C` classes: from a member of class `a` to another member of class `b`
-   * at `connTable[classPairs[a * C + b]]` (0 = none); use {@link pairConns}.
+   * Allowed connections between workload classes (`compiled.workloadClass`), by destination class: from a member of
+   * class `a` to another member of class `b` at `connTable[pairTable(pairColumns[b], a)]` (0 = none, sources left out of
+   * the column); use {@link pairConns}. Only the pairs that may connect are stored: a few per class, not `C × C`.
    */
-  classPairs: Uint32Array;
-  /** The distinct connection sets `classPairs` points into; entry 0 is the empty set (after an incremental evaluation some may be unused). */
+  pairColumns: readonly PairColumn[];
+  /** The distinct connection sets `pairColumns` points into; entry 0 is the empty set (after an incremental evaluation some may be unused). */
   connTable: ConnSet[];
   /** Allowed connections from ingress external `k` to workload `j` at `fromExternal[k * n + j]`. */
   fromExternal: ConnSet[];
@@ -59,8 +60,8 @@ function withToExternal(ev: Omit<Evaluation, 'toExternal'>): Evaluation {
 /** Allowed connections from workload index `s` to workload index `d` (none from a workload to itself, §3). */
 export function pairConns(ev: Evaluation, s: number, d: number): ConnSet {
   if (s === d) return NO_CONNS;
-  const { workloadClass, classMembers } = ev.compiled;
-  return ev.connTable[ev.classPairs[workloadClass[s] * classMembers.length + workloadClass[d]]];
+  const { workloadClass } = ev.compiled;
+  return ev.connTable[pairTable(ev.pairColumns[workloadClass[d]], workloadClass[s])];
 }
 
 /** What one side allows: the union over the rules of every policy selecting it (semantics §3). */
@@ -128,11 +129,12 @@ export function evaluateModel(model: Model, previous?: Evaluation): Evaluation {
   const connTable = isPatch ? previous.connTable.slice() : [NO_CONNS];
   const ev = classEvaluator(compiled, connTable, ingressExternals, egressExternals);
   const isPair = (s: number, d: number) => s !== d || classMembers[s].length > 1;
-  // A column: the classes that may reach class d (every class when d's ingress is open).
-  const fillColumn = (classPairs: Uint32Array, d: number) => {
-    const sources = ev.sourcesOf(d);
-    if (sources) for (const s of sources) classPairs[s * C + d] = isPair(s, d) ? ev.cell(s, d) : 0;
-    else for (let s = 0; s < C; s++) classPairs[s * C + d] = isPair(s, d) ? ev.cell(s, d) : 0;
+  const cellOf = (s: number, d: number) => (isPair(s, d) ? ev.cell(s, d) : 0);
+  // A column: what the classes that may reach class d may open (every class when d's ingress is open).
+  const columnOf = (d: number): PairColumn => {
+    const reaching = ev.sourcesOf(d);
+    const sources = reaching ? Uint32Array.from(reaching).sort() : Uint32Array.from({ length: C }, (_, s) => s);
+    return pairColumn(sources, sources.map((s) => cellOf(s, d)));
   };
   // Built by push, in index order, so the arrays stay packed (fast to copy when patched).
   const allFrom = () => {
@@ -144,21 +146,22 @@ export function evaluateModel(model: Model, previous?: Evaluation): Evaluation {
   const allRows = () => classMembers.map((_, c) => ev.toPieces(c));
   if (!isPatch) {
     // 1. Every class toward every class, column by column (a lone workload's own class is itself: skipped).
-    const classPairs = new Uint32Array(C * C);
-    for (let d = 0; d < C; d++) fillColumn(classPairs, d);
+    const pairColumns = classMembers.map((_, d) => columnOf(d));
     // 2. Every class against every address piece, spread over the members.
     const fromExternal = allFrom();
-    return withToExternal({ compiled, ingressExternals, egressExternals, classPairs, connTable, fromExternal, egressRows: allRows() });
+    return withToExternal({ compiled, ingressExternals, egressExternals, pairColumns, connTable, fromExternal, egressRows: allRows() });
   }
-  // 1. Copy the previous answers, 2. recompute the rows and columns of changed classes.
+  // 1. Share the previous answers (evaluations are never mutated), 2. recompute the columns of changed classes, then the rows.
   const { rows, columns } = changedClasses(compiled);
-  // Evaluations are never mutated, so what an edit cannot change is shared with the previous one.
-  const classPairs = rows.size + columns.size === 0 ? previous.classPairs : previous.classPairs.slice();
-  for (const s of rows) for (let d = 0; d < C; d++) classPairs[s * C + d] = isPair(s, d) ? ev.cell(s, d) : 0;
-  for (const d of columns) {
-    for (let s = 0; s < C; s++) classPairs[s * C + d] = 0;
-    fillColumn(classPairs, d);
+  const patchedColumns = previous.pairColumns.slice();
+  for (const d of columns) patchedColumns[d] = columnOf(d);
+  if (rows.size > 0) {
+    for (let d = 0; d < C; d++) {
+      if (columns.has(d)) continue;
+      patchedColumns[d] = withPairTables(patchedColumns[d], new Map([...rows].map((s) => [s, cellOf(s, d)])));
+    }
   }
+  const pairColumns = rows.size + columns.size === 0 ? previous.pairColumns : patchedColumns;
   // 3. Address pieces: patch the changed classes when the pieces are the same, else recompute.
   let fromExternal: ConnSet[];
   if (isSameIngress) {
@@ -171,7 +174,7 @@ export function evaluateModel(model: Model, previous?: Evaluation): Evaluation {
     for (const c of rows) patched[c] = ev.toPieces(c);
     egressRows = rows.size === 0 ? previous.egressRows : patched;
   } else egressRows = allRows();
-  return withToExternal({ compiled, ingressExternals, egressExternals, classPairs, connTable, fromExternal, egressRows });
+  return withToExternal({ compiled, ingressExternals, egressExternals, pairColumns, connTable, fromExternal, egressRows });
 }
 
 /** Every allowed connection of an evaluation, workload pairs first, then to and from external ranges. */
@@ -204,12 +207,15 @@ export function countConnections(ev: Evaluation): number {
   const C = classMembers.length;
   const n = ev.compiled.workloads.length;
   let count = 0;
+  ev.pairColumns.forEach((column, b) => {
+    column.sources.forEach((a, i) => {
+      if (ev.connTable[column.tables[i]] === NO_CONNS) return;
+      const size = classMembers[a].length;
+      count += a === b ? size * (size - 1) : size * classMembers[b].length;
+    });
+  });
   for (let a = 0; a < C; a++) {
     const size = classMembers[a].length;
-    for (let b = 0; b < C; b++) {
-      if (ev.connTable[ev.classPairs[a * C + b]] === NO_CONNS) continue;
-      count += a === b ? size * (size - 1) : size * classMembers[b].length;
-    }
     const rep = classMembers[a][0];
     for (const conns of ev.egressRows[a]) if (!isEmptyConns(conns)) count += size;
     for (let k = 0; k < ev.ingressExternals.length; k++) if (!isEmptyConns(ev.fromExternal[k * n + rep])) count += size;

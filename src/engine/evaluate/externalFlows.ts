@@ -26,10 +26,10 @@ export interface ExternalFlow {
 /** The blocks of a model (mentioned ones sorted by id, then every other address) and the evaluator's address pieces each holds. */
 export interface ExternalBlocks {
   blocks: ExternalBlock[];
-  /** Per block, the indices of the ingress pieces (`ev.ingressExternals`) inside it. */
-  ingressPieces: number[][];
-  /** Per block, the indices of the egress pieces (`ev.egressExternals`) inside it. */
-  egressPieces: number[][];
+  /** Per block, the ingress pieces (`ev.ingressExternals`) inside it, as ascending half-open index spans `[start, end, start, end, …]`. */
+  ingressSpans: number[][];
+  /** Per block, the egress pieces (`ev.egressExternals`) inside it, as spans likewise. */
+  egressSpans: number[][];
 }
 
 /** Id of the block that stands for every address no ipBlock mentions. */
@@ -55,9 +55,9 @@ function blocksOf(model: Model, ev: Evaluation): ExternalBlock[] {
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** Indices of the pieces (sorted and disjoint per family, as the evaluator cuts them) lying entirely inside one of `ranges`, ascending. */
-function piecesInside(pieces: readonly ExternalPeer[], ranges: readonly IPRange[]): number[] {
-  const inside = new Set<number>();
+/** The spans of pieces (sorted and disjoint per family, as the evaluator cuts them) lying entirely inside one of `ranges`. */
+function spansInside(pieces: readonly ExternalPeer[], ranges: readonly IPRange[]): number[] {
+  const spans: [number, number][] = [];
   for (const r of ranges) {
     // 1. The first piece of the range's family starting at or after the range, 2. every piece up to its end.
     let lo = 0;
@@ -68,30 +68,48 @@ function piecesInside(pieces: readonly ExternalPeer[], ranges: readonly IPRange[
       if (p.family < r.family || (p.family === r.family && p.start < r.start)) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo; k < pieces.length && pieces[k].range.family === r.family && pieces[k].range.end <= r.end; k++) inside.add(k);
+    let end = lo;
+    while (end < pieces.length && pieces[end].range.family === r.family && pieces[end].range.end <= r.end) end++;
+    if (end > lo) spans.push([lo, end]);
   }
-  return [...inside].sort((a, b) => a - b);
+  return spans.sort((a, b) => a[0] - b[0]).flat();
 }
 
-/** The pieces no mentioned block holds. */
-function piecesOutside(count: number, held: readonly number[][]): number[] {
+/** The spans of the pieces no mentioned block holds. */
+function spansOutside(count: number, held: readonly number[][]): number[] {
   const isHeld = new Uint8Array(count);
-  for (const list of held) for (const k of list) isHeld[k] = 1;
+  for (const spans of held) for (let i = 0; i < spans.length; i += 2) isHeld.fill(1, spans[i], spans[i + 1]);
   const out: number[] = [];
-  for (let k = 0; k < count; k++) if (isHeld[k] === 0) out.push(k);
+  for (let k = 0; k < count; k++) {
+    if (isHeld[k] === 1) continue;
+    if (out.length > 0 && out[out.length - 1] === k) out[out.length - 1] = k + 1;
+    else out.push(k, k + 1);
+  }
   return out;
 }
+
+/** The last grouping made for each set of egress pieces (an edit that keeps the ipBlocks keeps the pieces, and with them the block flows of every unchanged row). */
+const groupings = new WeakMap<readonly ExternalPeer[], { ingress: readonly ExternalPeer[]; key: string; external: ExternalBlocks }>();
 
 /** Groups the evaluator's address pieces into the ranges people wrote: one block per distinct ipBlock, plus "any other address". */
 export function externalBlocks(model: Model, ev: Evaluation): ExternalBlocks {
   const mentioned = blocksOf(model, ev);
-  const ingressPieces = mentioned.map((b) => piecesInside(ev.ingressExternals, b.ranges));
-  const egressPieces = mentioned.map((b) => piecesInside(ev.egressExternals, b.ranges));
+  const key = mentioned.map((b) => b.id).join('\n');
+  const known = groupings.get(ev.egressExternals);
+  if (known !== undefined && known.ingress === ev.ingressExternals && known.key === key) return known.external;
+  const external = groupPieces(mentioned, ev);
+  groupings.set(ev.egressExternals, { ingress: ev.ingressExternals, key, external });
+  return external;
+}
+
+function groupPieces(mentioned: ExternalBlock[], ev: Evaluation): ExternalBlocks {
+  const ingressSpans = mentioned.map((b) => spansInside(ev.ingressExternals, b.ranges));
+  const egressSpans = mentioned.map((b) => spansInside(ev.egressExternals, b.ranges));
   const other: ExternalBlock = { id: OTHER_ADDRESSES, label: 'any other address', ranges: [] };
   return {
     blocks: [...mentioned, other],
-    ingressPieces: [...ingressPieces, piecesOutside(ev.ingressExternals.length, ingressPieces)],
-    egressPieces: [...egressPieces, piecesOutside(ev.egressExternals.length, egressPieces)],
+    ingressSpans: [...ingressSpans, spansOutside(ev.ingressExternals.length, ingressSpans)],
+    egressSpans: [...egressSpans, spansOutside(ev.egressExternals.length, egressSpans)],
   };
 }
 
@@ -102,30 +120,48 @@ interface BlockFlow {
   isPartial: boolean;
 }
 
-/** Per block with an allowed address, what every address of it may do, and whether some may do more; `at(k)` answers address piece `k` of `m`. */
-function blockFlowsOf(at: (k: number) => ConnSet, m: number, piecesOf: readonly number[][]): BlockFlow[] {
-  const flows: BlockFlow[] = [];
-  // 1. One answer for every piece (an open side, or no address rule): every block with a piece gets it whole.
-  let same: ConnSet | undefined = m > 0 ? at(0) : NO_CONNS;
-  for (let k = 1; k < m && same !== undefined; k++) if (at(k) !== same) same = undefined;
-  if (same !== undefined) {
-    if (isEmptyConns(same)) return flows;
-    piecesOf.forEach((pieces, block) => {
-      if (pieces.length > 0) flows.push({ block, conns: same, isPartial: false });
-    });
-    return flows;
+/** A row of answers per address piece as runs of one answer: where each run starts, and its answer. */
+interface Runs {
+  starts: number[];
+  values: ConnSet[];
+}
+
+function runsOf(at: (k: number) => ConnSet, m: number): Runs {
+  const runs: Runs = { starts: [], values: [] };
+  for (let k = 0; k < m; k++) {
+    const conns = at(k);
+    if (k > 0 && conns === runs.values[runs.values.length - 1]) continue;
+    runs.starts.push(k);
+    runs.values.push(conns);
   }
-  // 2. Otherwise, per block: the intersection (what every address may do) and the union (what some may do).
-  piecesOf.forEach((pieces, block) => {
-    if (pieces.length === 0) return;
-    const first = at(pieces[0]);
-    let all = first;
-    let some = first;
-    for (let i = 1; i < pieces.length; i++) {
-      const conns = at(pieces[i]);
-      if (conns === first) continue;
-      all = intersectConns(all, conns);
-      some = unionConns(some, conns);
+  return runs;
+}
+
+/** Per block with an allowed address, what every address of it may do, and whether some may do more: each distinct answer (by identity) of the runs its spans cross combined once. */
+function blockFlowsOf(runs: Runs, spansOf: readonly number[][]): BlockFlow[] {
+  const { starts, values } = runs;
+  const flows: BlockFlow[] = [];
+  spansOf.forEach((spans, block) => {
+    if (spans.length === 0) return;
+    const seen: ConnSet[] = [];
+    let all = NO_CONNS;
+    let some = NO_CONNS;
+    for (let i = 0; i < spans.length; i += 2) {
+      // 1. The run holding the span's first piece, 2. every run starting before the span's end.
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= spans[i]) lo = mid;
+        else hi = mid - 1;
+      }
+      for (let r = lo; r < starts.length && starts[r] < spans[i + 1]; r++) {
+        const conns = values[r];
+        if (seen.includes(conns)) continue;
+        all = seen.length === 0 ? conns : intersectConns(all, conns);
+        some = seen.length === 0 ? conns : unionConns(some, conns);
+        seen.push(conns);
+      }
     }
     if (!isEmptyConns(some)) flows.push({ block, conns: all, isPartial: all !== some && !equalConns(all, some) });
   });
@@ -150,13 +186,13 @@ export function visitBlockFlows(
   let flows: BlockFlow[];
   if (direction === 'ingress') {
     const n = ev.compiled.workloads.length;
-    flows = blockFlowsOf((k) => ev.fromExternal[k * n + j], ev.ingressExternals.length, external.ingressPieces);
+    flows = blockFlowsOf(runsOf((k) => ev.fromExternal[k * n + j], ev.ingressExternals.length), external.ingressSpans);
   } else {
     const row = ev.egressRows[ev.compiled.workloadClass[j]];
     let byRow = egressFlowsByRow.get(external);
     if (byRow === undefined) egressFlowsByRow.set(external, (byRow = new WeakMap()));
     let known = byRow.get(row);
-    if (known === undefined) byRow.set(row, (known = blockFlowsOf((k) => row[k], row.length, external.egressPieces)));
+    if (known === undefined) byRow.set(row, (known = blockFlowsOf(runsOf((k) => row[k], row.length), external.egressSpans)));
     flows = known;
   }
   for (const flow of flows) visit(flow.block, flow.conns, flow.isPartial);

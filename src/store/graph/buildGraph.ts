@@ -169,13 +169,12 @@ function toEdges(gathered: Map<string, Gathered>): FlowEdgeType[] {
  */
 export function buildGraph(analysis: Analysis, options: GraphOptions = {}): Graph {
   const { model, evaluation } = analysis;
-  const { compiled, classPairs, connTable } = evaluation;
+  const { compiled, pairColumns, connTable } = evaluation;
   const { classMembers } = compiled;
   const hidden = new Set(options.hiddenNamespaces ?? []);
   const collapsed = new Set(options.collapsedNamespaces ?? []);
   const showAll = options.showAllFlows ?? false;
   const n = compiled.workloads.length;
-  const C = classMembers.length;
   const ingressIsolated = compiled.ingressPolicies.map((p) => p.length > 0);
   const egressIsolated = compiled.egressPolicies.map((p) => p.length > 0);
 
@@ -195,18 +194,17 @@ export function buildGraph(analysis: Analysis, options: GraphOptions = {}): Grap
   const cardsOf = (c: number): { id: string; members: readonly number[] }[] =>
     classNode[c] === '' ? classMembers[c].map((i) => ({ id: compiled.workloads[i].id, members: [i] })) : [{ id: classNode[c] as string, members: classMembers[c] }];
 
-  // 2. Workload pairs, class pair by class pair, aggregated where an end is collapsed (its members' pairs counted, not visited).
+  // 2. Workload pairs, class pair by class pair (only the pairs that may connect are stored), aggregated where an end is collapsed (its members' pairs counted, not visited).
   const gathered = new Map<string, Gathered>();
   const innerFlows = new Map<string, number>();
-  for (let a = 0; a < C; a++) {
-    if (classNode[a] === null) continue;
-    const sources = cardsOf(a);
-    for (let b = 0; b < C; b++) {
-      const table = classPairs[a * C + b];
-      if (table === 0 || classNode[b] === null) continue;
-      if (!showAll && !egressIsolated[classMembers[a][0]] && !ingressIsolated[classMembers[b][0]]) continue;
-      const conns = connTable[table];
-      const targets = a === b ? sources : cardsOf(b);
+  pairColumns.forEach((column, b) => {
+    if (classNode[b] === null) return;
+    const targets = cardsOf(b);
+    column.sources.forEach((a, i) => {
+      if (classNode[a] === null) return;
+      if (!showAll && !egressIsolated[classMembers[a][0]] && !ingressIsolated[classMembers[b][0]]) return;
+      const conns = connTable[column.tables[i]];
+      const sources = a === b ? targets : cardsOf(a);
       for (const from of sources) {
         for (const to of targets) {
           const count = from.members.length * to.members.length - (a === b && from === to ? from.members.length : 0);
@@ -215,8 +213,8 @@ export function buildGraph(analysis: Analysis, options: GraphOptions = {}): Grap
           else gather(gathered, from.id, to.id, 'pod', conns, false, count, from.members[0] * n + to.members[0]);
         }
       }
-    }
-  }
+    });
+  });
 
   const nodes: CanvasNode[] = [];
   const marks = ignoredPolicyMarks(analysis);
@@ -280,19 +278,30 @@ export function buildGraph(analysis: Analysis, options: GraphOptions = {}): Grap
       const label = `${mentioned} ${mentioned === 1 ? 'ipBlock' : 'ipBlocks'} and any other address`;
       nodes.push({ id: ADDRESSES_NODE_ID, type: 'external', position: { x: 0, y: 0 }, ...EXTERNAL_CARD, data: { label, isOther: false, blocks: external.blocks.length } });
     }
+    // Grouped, every block's flow goes to the same node: summed per class first (once per egress row: classes alike share one), gathered once per card.
+    const flowsOf = (c: number, direction: 'ingress' | 'egress') => {
+      const flows: { block: number; conns: ConnSet; isPartial: boolean; blocks: number }[] = [];
+      visitBlockFlows(evaluation, external, classMembers[c][0], direction, (block, conns, isPartial) => {
+        const sum = isGrouped ? flows[0] : undefined;
+        if (sum === undefined) flows.push({ block, conns, isPartial, blocks: 1 });
+        else Object.assign(sum, { conns: unionConns(sum.conns, conns), isPartial: sum.isPartial || isPartial, blocks: sum.blocks + 1 });
+      });
+      return flows;
+    };
+    const byRow = new Map<readonly ConnSet[], ReturnType<typeof flowsOf>>();
+    const egressFlowsOf = (c: number) => {
+      const row = evaluation.egressRows[c];
+      let flows = byRow.get(row);
+      if (flows === undefined) byRow.set(row, (flows = flowsOf(c, 'egress')));
+      return flows;
+    };
     classMembers.forEach((members, c) => {
       if (classNode[c] === null) return;
       const cards = cardsOf(c);
       for (const direction of ['ingress', 'egress'] as const) {
         const isInbound = direction === 'ingress';
         if (!showAll && !(isInbound ? ingressIsolated : egressIsolated)[members[0]]) continue;
-        // Grouped, every block's flow goes to the same node: summed per class first, gathered once per card.
-        const flows: { block: number; conns: ConnSet; isPartial: boolean; blocks: number }[] = [];
-        visitBlockFlows(evaluation, external, members[0], direction, (block, conns, isPartial) => {
-          const sum = isGrouped ? flows[0] : undefined;
-          if (sum === undefined) flows.push({ block, conns, isPartial, blocks: 1 });
-          else Object.assign(sum, { conns: unionConns(sum.conns, conns), isPartial: sum.isPartial || isPartial, blocks: sum.blocks + 1 });
-        });
+        const flows = isInbound ? flowsOf(c, direction) : egressFlowsOf(c);
         for (const flow of flows) {
           const at = isGrouped ? ADDRESSES_NODE_ID : external.blocks[flow.block].id;
           for (const card of cards) {
