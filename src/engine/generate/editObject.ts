@@ -105,7 +105,7 @@ function objectsOf(files: readonly SourceFile[], cache?: YamlChunkCache): Worksp
         const metadata = isRawMap(raw.metadata) ? raw.metadata : {};
         const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
         return {
-          ref: { kind, name: String(metadata.name ?? ''), ...(kind === 'Namespace' ? {} : { namespace }) },
+          ref: { kind, name: typeof metadata.name === 'object' || metadata.name === undefined ? '' : String(metadata.name), ...(kind === 'Namespace' ? {} : { namespace }) },
           file: file.name,
           line: doc.locate(base).line,
           raw,

@@ -17,7 +17,7 @@ function selectsOn(value: unknown, name: string): boolean {
 function renameCreated(value: unknown, from: string, to: string, isLabelRenamed: boolean): unknown {
   if (Array.isArray(value)) return value.map((item) => renameCreated(item, from, to, isLabelRenamed));
   if (!isRawMap(value)) return value;
-  const out: RawMap = {};
+  const out = Object.create(null) as RawMap;
   for (const [key, child] of Object.entries(value)) {
     if (isLabelRenamed && (key === 'labels' || key === 'matchLabels') && isRawMap(child) && child[CREATED_LABEL] === from) out[key] = { ...child, [CREATED_LABEL]: to };
     else if (key === 'containers' && Array.isArray(child)) out[key] = child.map((c) => (isRawMap(c) && c.name === from ? { ...c, name: to } : renameCreated(c, from, to, isLabelRenamed)));
