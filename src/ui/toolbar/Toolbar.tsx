@@ -10,6 +10,7 @@ import { FileButtons } from '../files/FileButtons';
 import { UndoRedoButtons } from '../files/UndoRedoButtons';
 import { TemplatesMenu } from '../templates/TemplatesMenu';
 import { NewWorkspaceButton } from '../start/NewWorkspaceButton';
+import { ShareLinkButton } from '../share/ShareLinkButton';
 
 function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
@@ -25,6 +26,7 @@ export function Toolbar() {
       <FileButtons />
       <ExamplesMenu />
       <ExportMenu />
+      <ShareLinkButton />
       <TemplatesMenu />
       <UndoRedoButtons />
       <span className="toolbar__spacer" />
