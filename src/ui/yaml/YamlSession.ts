@@ -16,7 +16,7 @@ const theme = EditorView.theme({
   '&': { height: '100%', fontSize: '13px', backgroundColor: 'var(--surface)', color: 'var(--text)' },
   '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' },
   '.cm-gutters': { backgroundColor: 'var(--toolbar)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
-  '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'rgba(128, 128, 128, 0.14)' },
+  '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'rgba(128, 128, 128, 0.1)' },
 });
 
 /** Reads and writes the workspace's file texts for the editor. */
@@ -50,7 +50,8 @@ export class YamlSession {
       lintGutter(),
       theme,
       yamlHighlight,
-      EditorView.contentAttributes.of({ 'aria-label': 'YAML editor' }),
+      // tabindex: the editable content is already a tab stop; saying so lets checkers see the scroller is reachable by keyboard.
+      EditorView.contentAttributes.of({ 'aria-label': 'YAML editor', tabindex: '0' }),
       EditorView.updateListener.of((update) => {
         if (!update.docChanged || update.transactions.some((tr) => tr.annotation(fromOutside))) return;
         clearTimeout(this.timer);
