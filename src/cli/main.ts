@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readStandardInput } from './readInputs';
 import { runAnalyze } from './runAnalyze';
 
-const result = runAnalyze(process.argv.slice(2), () => readFileSync(0, 'utf8'));
+const result = runAnalyze(process.argv.slice(2), readStandardInput);
 process.stdout.write(result.stdout);
 process.stderr.write(result.stderr);
 process.exitCode = result.code;

@@ -1,7 +1,10 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { escapeControls } from '../engine';
+import { MAX_FILE_BYTES } from './readInputs';
 import { runAnalyze } from './runAnalyze';
 
 const CLUSTER = `apiVersion: v1
@@ -71,9 +74,9 @@ describe('analyze CLI', () => {
     expect(json).toHaveLength(csv.length - 2);
   });
 
-  it('reports invalid input with file, line and field path on stderr and exits 1', () => {
+  it('reports invalid input with file, line and field path on stderr and exits 1 (with --no-keep-going, no list)', () => {
     const bad = CLUSTER.replace('{port: 5432}', '{port: 5432, protocol: ICMP}');
-    const r = runAnalyze(['-'], () => bad);
+    const r = runAnalyze(['--no-keep-going', '-'], () => bad);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('<stdin>:20:');
@@ -96,5 +99,59 @@ describe('analyze CLI', () => {
     const r = runAnalyze(['--format', 'xml', '-'], () => CLUSTER);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown format "xml"');
+  });
+
+  it('keeps going by default: lists what the valid objects allow, reports the invalid one and exits 1', () => {
+    const bad = CLUSTER.replace('{port: 5432}', '{port: 5432, protocol: ICMP}');
+    const r = runAnalyze(['-'], () => bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('NetworkPolicy shop/db-in spec.ingress[0].ports[0].protocol');
+    expect(r.stderr).toContain('netpol-canvas: 1 error(s); the list shows what the rest allows\n');
+    expect(r.stdout.split('\n')).toContain('shop/web[Pod] => shop/db[Pod] : All Connections');
+  });
+
+  it('analyses the readable files of a directory and skips, with a message, a binary file, a dangling symlink, a FIFO and a file over the size cap', () => {
+    const dir = workspace({ 'good.yaml': CLUSTER, 'broken.yaml': 'kind: Pod\nmetadata: {name: [\n', 'binary.yaml': 'kind: Pod\u0000\u0001\u0002' });
+    symlinkSync(join(dir, 'gone.yaml'), join(dir, 'dangling.yaml'));
+    const hasFifo = spawnSync('mkfifo', [join(dir, 'fifo.yaml')]).status === 0;
+    writeFileSync(join(dir, 'huge.yaml'), '');
+    truncateSync(join(dir, 'huge.yaml'), MAX_FILE_BYTES + 1);
+    const r = runAnalyze([dir], () => '');
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')).toContain('shop/web[Pod] => shop/db[Pod] : TCP 5432,UDP 53');
+    expect(r.stderr).toMatch(/binary\.yaml: skipped, a binary file/);
+    expect(r.stderr).toMatch(/dangling\.yaml: skipped, no such file \(or a dangling symlink\)/);
+    expect(r.stderr).toMatch(/huge\.yaml: skipped, larger than 16 MiB/);
+    if (hasFifo) expect(r.stderr).toMatch(/fifo\.yaml: skipped, not a regular file/);
+    expect(r.stderr).toMatch(/broken\.yaml:3:1: error: YAML syntax error/);
+  });
+
+  it('skips a device named on the command line instead of reading it forever', () => {
+    const r = runAnalyze(['/dev/zero', '-'], () => CLUSTER);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('netpol-canvas: /dev/zero: skipped, not a regular file (a FIFO, socket or device)\n');
+    expect(r.stdout).toContain('shop/web[Pod] => shop/db[Pod]');
+  });
+
+  it('fails names the API server would reject only with --strict', () => {
+    const named = CLUSTER.replace('name: web,', 'name: Web_1,');
+    expect(runAnalyze(['-'], () => named).code).toBe(0);
+    const strict = runAnalyze(['--strict', '-'], () => named);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/^<stdin>:3:\d+: error: Pod shop\/Web_1 metadata\.name: /m);
+  });
+
+  it('writes no terminal control character that came from the input, on stdout or stderr', () => {
+    const hostile = CLUSTER.replace('name: web,', 'name: "web\\e]0;owned\\a\\e[2J\\u009b",');
+    for (const format of ['txt', 'csv', 'md', 'json', 'dot']) {
+      const r = runAnalyze(['--format', format, '-'], () => hostile);
+      expect(escapeControls(`${r.stdout}${r.stderr}`, true)).toBe(`${r.stdout}${r.stderr}`);
+      expect(r.stderr).toContain('\\u001b[2J');
+    }
+  });
+
+  it('gives the right line numbers for a file with lone CR line ends', () => {
+    const r = runAnalyze(['-'], () => CLUSTER.replace('{port: 5432}', '{port: 5432, protocol: ICMP}').replaceAll('\n', '\r'));
+    expect(r.stderr).toMatch(/^<stdin>:20:\d+: error: NetworkPolicy shop\/db-in spec\.ingress\[0\]\.ports\[0\]\.protocol/m);
   });
 });

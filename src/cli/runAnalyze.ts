@@ -1,4 +1,4 @@
-import { CONNLIST_FORMATS as FORMATS, analyze, formatConnlist, type ConnlistFormat as Format, type Issue } from '../engine';
+import { CONNLIST_FORMATS as FORMATS, REJECTED_NAME_CODES, analyze, escapeControls, formatConnlist, type ConnlistFormat as Format, type Issue } from '../engine';
 import { readInputs } from './readInputs';
 import { runDiff } from './runDiff';
 import { runExplain } from './runExplain';
@@ -12,7 +12,7 @@ export interface CliResult {
 }
 
 /** Usage text of `analyze`. */
-export const USAGE = `usage: netpol-canvas [--format txt|json|csv|md|dot] [--verbose] <file|dir|->...
+export const USAGE = `usage: netpol-canvas [--format txt|json|csv|md|dot] [--verbose] [--strict] [--no-keep-going] <file|dir|->...
        netpol-canvas diff [--format txt|json] <before> <after>
        netpol-canvas lint [--format txt|json|sarif] [--fail-on error|warning|info] <file|dir|->...
        netpol-canvas explain <src> <dst> [--protocol P] [--port N] <file|dir|->...
@@ -20,19 +20,40 @@ export const USAGE = `usage: netpol-canvas [--format txt|json|csv|md|dot] [--ver
 Lists the connections Kubernetes NetworkPolicies allow between the workloads
 in the given manifests (directories are read recursively: .yaml, .yml, .json;
 '-' reads standard input). txt output equals netpol-analyzer's 'list' output.
-Invalid manifests are reported on stderr (file:line:column) with exit code 1.
+Invalid manifests are reported on stderr (file:line:column) with exit code 1;
+the list still shows what the valid objects allow (--no-keep-going: no list).
+Inputs that cannot be read (a FIFO, a device, a dangling symlink, a binary
+file, over 16 MiB) are skipped with a message and exit code 1. --strict also
+fails on names the API server would reject.
 `;
 
-/** `file:line:column: severity: object path: message`, the form editors and CI link to. */
+/** `file:line:column: severity: object path: message`, the form editors and CI link to, on one line: control characters from the input are escaped. */
 export function formatIssue(issue: Issue): string {
   const where = [issue.file, issue.line, issue.column].filter((x) => x !== undefined).join(':');
   const subject = [issue.object, issue.path].filter(Boolean).join(' ');
-  return `${where}: ${issue.severity}: ${subject ? `${subject}: ` : ''}${issue.message}`;
+  return escapeControls(`${where}: ${issue.severity}: ${subject ? `${subject}: ` : ''}${issue.message}`);
 }
 
-function parseArgs(argv: readonly string[]): { format: Format; verbose: boolean; paths: string[] } | string {
+/** What a terminal may receive: every control character but the line feeds the output is made of, escaped visibly. */
+function terminalSafe(result: CliResult): CliResult {
+  return { ...result, stdout: escapeControls(result.stdout, true), stderr: escapeControls(result.stderr, true) };
+}
+
+interface AnalyzeArgs {
+  format: Format;
+  verbose: boolean;
+  /** Names the API server would reject fail the run (they are warnings otherwise). */
+  isStrict: boolean;
+  /** Print what the valid objects allow even when others are invalid (the default). */
+  isKeepGoing: boolean;
+  paths: string[];
+}
+
+function parseArgs(argv: readonly string[]): AnalyzeArgs | string {
   let format: Format = 'txt';
   let verbose = false;
+  let isStrict = false;
+  let isKeepGoing = true;
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -45,31 +66,41 @@ function parseArgs(argv: readonly string[]): { format: Format; verbose: boolean;
       if (!(FORMATS as readonly string[]).includes(value)) return `unknown format "${value}": use one of ${FORMATS.join(', ')}`;
       format = value as Format;
     } else if (arg === '--verbose' || arg === '-v') verbose = true;
+    else if (arg === '--strict') isStrict = true;
+    else if (arg === '--keep-going') isKeepGoing = true;
+    else if (arg === '--no-keep-going') isKeepGoing = false;
     else if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg}`;
     else paths.push(arg);
   }
-  return paths.length === 0 ? 'no input given' : { format, verbose, paths };
+  return paths.length === 0 ? 'no input given' : { format, verbose, isStrict, isKeepGoing, paths };
 }
 
-/** Runs the analysis CLI on arguments; never throws for bad input. */
-export function runAnalyze(argv: readonly string[], readStdin: () => string): CliResult {
-  if (argv[0] === 'diff') return runDiff(argv.slice(1), readStdin);
-  if (argv[0] === 'lint') return runLint(argv.slice(1), readStdin);
-  if (argv[0] === 'explain') return runExplain(argv.slice(1), readStdin);
+/** Runs the analysis CLI on arguments; never throws for bad input, and writes no control character from the input. */
+export function runAnalyze(argv: readonly string[], readStdin: () => string | undefined): CliResult {
+  if (argv[0] === 'diff') return terminalSafe(runDiff(argv.slice(1), readStdin));
+  if (argv[0] === 'lint') return terminalSafe(runLint(argv.slice(1), readStdin));
+  if (argv[0] === 'explain') return terminalSafe(runExplain(argv.slice(1), readStdin));
   if (argv.includes('--help') || argv.includes('-h')) return { stdout: USAGE, stderr: '', code: 0 };
   const args = parseArgs(argv);
-  if (typeof args === 'string') return { stdout: '', stderr: `netpol-canvas: ${args}\n${USAGE}`, code: 2 };
-  let files;
-  try {
-    files = readInputs(args.paths, readStdin);
-  } catch (err) {
-    const e = err as { code?: string; path?: string; message?: string };
-    const reason = e.code === 'ENOENT' ? `no such file or directory: ${e.path}` : (e.message ?? String(err));
-    return { stdout: '', stderr: `netpol-canvas: ${reason}\n`, code: 1 };
-  }
+  if (typeof args === 'string') return terminalSafe({ stdout: '', stderr: `netpol-canvas: ${args}\n${USAGE}`, code: 2 });
+  return terminalSafe(analyzeInputs(args, readStdin));
+}
+
+/**
+ * 1. Reads what can be read (the rest is reported and fails the run), 2. analyses it, 3. reports the issues (with
+ * `--strict`, names the API server would reject as errors), 4. lists what the valid objects allow, unless there were
+ * errors and `--no-keep-going` was given.
+ */
+function analyzeInputs(args: AnalyzeArgs, readStdin: () => string | undefined): CliResult {
+  const { files, skipped } = readInputs(args.paths, readStdin);
   const result = analyze(files);
-  const shown = result.issues.filter((i) => args.verbose || i.severity !== 'info');
-  const stderr = shown.map((i) => `${formatIssue(i)}\n`).join('');
-  if (result.issues.some((i) => i.severity === 'error')) return { stdout: '', stderr, code: 1 };
-  return { stdout: formatConnlist(args.format, result.connections), stderr, code: 0 };
+  const issues = result.issues.map((i) => (args.isStrict && i.severity === 'warning' && REJECTED_NAME_CODES.includes(i.code) ? { ...i, severity: 'error' as const } : i));
+  const shown = issues.filter((i) => args.verbose || i.severity !== 'info');
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const lines = [...skipped.map((line) => `netpol-canvas: ${line}`), ...shown.map(formatIssue)];
+  const isFailed = errors > 0 || skipped.length > 0;
+  const isListed = !isFailed || (args.isKeepGoing && files.length > 0);
+  if (isFailed && isListed) lines.push(`netpol-canvas: ${[skipped.length > 0 ? `${skipped.length} input(s) skipped` : '', errors > 0 ? `${errors} error(s)` : ''].filter(Boolean).join(', ')}; the list shows what the rest allows`);
+  const stderr = lines.map((line) => `${line}\n`).join('');
+  return { stdout: isListed ? formatConnlist(args.format, result.connections) : '', stderr, code: isFailed ? 1 : 0 };
 }

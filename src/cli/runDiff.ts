@@ -12,7 +12,7 @@ Lists the connections added, removed and changed between two sets of manifests.
 const show = (c: ConnSet) => (isEmptyConns(c) ? 'No Connections' : formatConnSet(c));
 
 /** Runs `diff <a> <b>`: the connection changes between two manifest sets, in txt or json. */
-export function runDiff(argv: readonly string[], readStdin: () => string): CliResult {
+export function runDiff(argv: readonly string[], readStdin: () => string | undefined): CliResult {
   let format = 'txt';
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -22,13 +22,10 @@ export function runDiff(argv: readonly string[], readStdin: () => string): CliRe
   }
   if (format !== 'txt' && format !== 'json') return { stdout: '', stderr: `netpol-canvas: diff formats are txt and json, not "${format}"\n${DIFF_USAGE}`, code: 2 };
   if (paths.length !== 2) return { stdout: '', stderr: `netpol-canvas: diff takes two inputs\n${DIFF_USAGE}`, code: 2 };
-  let sides;
-  try {
-    sides = paths.map((p) => analyze(readInputs([p], readStdin)));
-  } catch (err) {
-    const e = err as { code?: string; path?: string; message?: string };
-    return { stdout: '', stderr: `netpol-canvas: ${e.code === 'ENOENT' ? `no such file or directory: ${e.path}` : (e.message ?? String(err))}\n`, code: 1 };
-  }
+  const inputs = paths.map((p) => readInputs([p], readStdin));
+  const skipped = inputs.flatMap((i) => i.skipped);
+  if (skipped.length > 0) return { stdout: '', stderr: skipped.map((line) => `netpol-canvas: ${line}\n`).join(''), code: 1 };
+  const sides = inputs.map((i) => analyze(i.files));
   const errors = sides.flatMap((s) => s.issues.filter((i) => i.severity === 'error'));
   if (errors.length > 0) return { stdout: '', stderr: errors.map((i) => `${formatIssue(i)}\n`).join(''), code: 1 };
   const changes = diffEvaluations(sides[0].evaluation, sides[1].evaluation);

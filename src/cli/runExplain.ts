@@ -26,7 +26,7 @@ function endpointOf(model: Model, text: string): Endpoint | string {
 }
 
 /** Runs `explain <src> <dst>`: the app's explanation of one connection as text. */
-export function runExplain(argv: readonly string[], readStdin: () => string): CliResult {
+export function runExplain(argv: readonly string[], readStdin: () => string | undefined): CliResult {
   const usage = (message: string): CliResult => ({ stdout: '', stderr: `netpol-canvas: ${message}\n${EXPLAIN_USAGE}`, code: 2 });
   let protocol: string | undefined;
   let port: string | undefined;
@@ -44,13 +44,9 @@ export function runExplain(argv: readonly string[], readStdin: () => string): Cl
   if (portNumber !== undefined && !(Number.isInteger(portNumber) && portNumber >= 1 && portNumber <= 65535)) return usage(`a port is a number from 1 to 65535, not "${port}"`);
   const [srcText, dstText, ...paths] = positional;
   if (dstText === undefined || paths.length === 0) return usage('explain takes a source, a destination and the manifests');
-  let files;
-  try {
-    files = readInputs(paths, readStdin);
-  } catch (err) {
-    const e = err as { code?: string; path?: string; message?: string };
-    return { stdout: '', stderr: `netpol-canvas: ${e.code === 'ENOENT' ? `no such file or directory: ${e.path}` : (e.message ?? String(err))}\n`, code: 1 };
-  }
+  const { files, skipped } = readInputs(paths, readStdin);
+  if (skipped.length > 0) return { stdout: '', stderr: skipped.map((line) => `netpol-canvas: ${line}
+`).join(''), code: 1 };
   // The app's analysis (workloads inferred from selectors), so the sentences are the explain panel's.
   const analysis = analyze(files, { inferWorkloads: true });
   const errors = analysis.issues.filter((i) => i.severity === 'error');

@@ -59,7 +59,7 @@ function sarif(findings: readonly Finding[]): unknown {
 }
 
 /** Runs `lint`: findings and validation issues as txt, json or SARIF 2.1.0; the exit code follows `--fail-on`. */
-export function runLint(argv: readonly string[], readStdin: () => string): CliResult {
+export function runLint(argv: readonly string[], readStdin: () => string | undefined): CliResult {
   let format = 'txt';
   let failOn: string = 'error';
   const paths: string[] = [];
@@ -74,20 +74,17 @@ export function runLint(argv: readonly string[], readStdin: () => string): CliRe
   if (!(FORMATS as readonly string[]).includes(format)) return { stdout: '', stderr: `netpol-canvas: lint formats are ${FORMATS.join(', ')}, not "${format}"\n${LINT_USAGE}`, code: 2 };
   if (!(SEVERITIES as readonly string[]).includes(failOn)) return { stdout: '', stderr: `netpol-canvas: --fail-on takes ${SEVERITIES.join(', ')}, not "${failOn}"\n${LINT_USAGE}`, code: 2 };
   if (paths.length === 0) return { stdout: '', stderr: `netpol-canvas: no input given\n${LINT_USAGE}`, code: 2 };
-  let files;
-  try {
-    files = readInputs(paths, readStdin);
-  } catch (err) {
-    const e = err as { code?: string; path?: string; message?: string };
-    return { stdout: '', stderr: `netpol-canvas: ${e.code === 'ENOENT' ? `no such file or directory: ${e.path}` : (e.message ?? String(err))}\n`, code: 1 };
-  }
+  // Inputs that cannot be read are reported and fail the run; the rest is linted.
+  const { files, skipped } = readInputs(paths, readStdin);
+  const skippedLines = skipped.map((line) => `netpol-canvas: ${line}
+`).join('');
   // The app's analysis: workloads inferred from selectors, so the findings are the Findings list's.
   const analysis = analyze(files, { inferWorkloads: true });
   const findings: Finding[] = [...analysis.issues.map(fromIssue), ...lintModel(analysis.model, analysis.evaluation).map((lint) => ({ code: lint.code, severity: lint.severity, message: lint.message, objects: lint.objects, ...locate(analysis.model, lint) }))];
   const rank = (s: Severity) => SEVERITIES.indexOf(s);
-  const code = findings.some((f) => rank(f.severity) <= rank(failOn as Severity)) ? 1 : 0;
-  if (format === 'sarif') return { stdout: `${JSON.stringify(sarif(findings), null, 2)}\n`, stderr: '', code };
-  if (format === 'json') return { stdout: `${JSON.stringify(findings, null, 2)}\n`, stderr: '', code };
+  const code = skipped.length > 0 || findings.some((f) => rank(f.severity) <= rank(failOn as Severity)) ? 1 : 0;
+  if (format === 'sarif') return { stdout: `${JSON.stringify(sarif(findings), null, 2)}\n`, stderr: skippedLines, code };
+  if (format === 'json') return { stdout: `${JSON.stringify(findings, null, 2)}\n`, stderr: skippedLines, code };
   const lines = findings.map((f) => `${[f.file ?? '-', f.line, f.column].filter((x) => x !== undefined).join(':')}: ${f.severity}: ${f.code}: ${f.message}\n`);
-  return { stdout: lines.join(''), stderr: '', code };
+  return { stdout: lines.join(''), stderr: skippedLines, code };
 }

@@ -29,3 +29,5 @@ export { lintModel } from './lint/lintModel';
 export type { Lint } from './lint/lint';
 export { groupLints, type LintGroup } from './lint/groupLints';
 export { CONNLIST_FORMATS, formatConnlist, type ConnlistFormat } from './format/formatConnlist';
+export { escapeControls } from './format/escapeControls';
+export { REJECTED_NAME_CODES } from './validate/rejectedNameCodes';
