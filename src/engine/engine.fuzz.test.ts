@@ -6,21 +6,28 @@ import { describe, expect, it } from 'vitest';
 import { conformanceDir } from '../cli/conformanceDir';
 import {
   CONNLIST_FORMATS,
+  POLICY_TEMPLATES,
   analyze,
+  appendObject,
+  checkEdit,
   diffEvaluations,
   dumpYaml,
   editObject,
   explainConnection,
   exportManifests,
   externalFlows,
+  externalRange,
   findObject,
+  firstAddress,
   formatConnlist,
+  isIPAddress,
   lintModel,
   listObjectRefs,
   listObjects,
   openingPort,
   planAllowFlow,
   planDenyFlow,
+  policyTemplate,
   renameWorkload,
   type Analysis,
   type SourceFile,
@@ -250,4 +257,27 @@ describe('the engine never throws and never hangs, whatever the input (issue 10)
     expect(runs).toBeGreaterThanOrEqual(RUNS);
     expect(slowest).toBeLessThan(MAX_MS);
   }, 300_000);
+
+  it('takes any text where the app passes what a person typed: addresses, endpoints, namespaces, edits', () => {
+    const files = [{ name: 'shop.yaml', text: SEEDS.find((t) => t.includes('kind: Deployment')) ?? '' }];
+    const { model, evaluation } = analyze(files);
+    const id = model.workloads[0]?.id ?? 'shop/web[Deployment]';
+    const text = fc.oneof(fc.constantFrom(...WORDS, ...HOSTILE_KEYS, '10.0.0.1/8', '1.2.3.4-5.6.7.8[External]', '::ffff:1.2.3.4', '1.2.3.4/'), fc.string({ maxLength: 40, unit: 'binary' }));
+    fc.assert(
+      fc.property(text, fc.constantFrom(...POLICY_TEMPLATES.map((t) => t.id)), (typed, template) => {
+        isIPAddress(typed);
+        firstAddress(typed);
+        externalRange(typed);
+        for (const [src, dst] of [[{ ip: typed }, { workload: id }], [{ workload: typed }, { workload: id }], [{ workload: id }, { ip: typed }]] as const) {
+          explainConnection(evaluation.compiled, { src, dst, protocol: 'TCP', port: 80 });
+          openingPort(evaluation, src, dst);
+        }
+        const manifest = policyTemplate(template, typed, { ingressNamespace: typed, cidrs: [typed] });
+        const after = appendObject(files, manifest, typed);
+        checkEdit(files, after);
+        analyze(after);
+      }),
+      { seed: SEED, numRuns: 500 },
+    );
+  });
 });
