@@ -28,7 +28,11 @@ export function runDiff(argv: readonly string[], readStdin: () => string | undef
   const sides = inputs.map((i) => analyze(i.files));
   const errors = sides.flatMap((s) => s.issues.filter((i) => i.severity === 'error'));
   if (errors.length > 0) return { stdout: '', stderr: errors.map((i) => `${formatIssue(i)}\n`).join(''), code: 1 };
-  const changes = diffEvaluations(sides[0].evaluation, sides[1].evaluation);
+  // The CLI speaks of the address families its connection lists name (netpol-analyzer's lists have IPv6 pieces only
+  // once a policy names an IPv6 range); the app's preview compares both families always.
+  const isV6 = (id: string) => id.endsWith('[External]') && id.includes(':');
+  const namesV6 = sides.some((side) => side.connections.some((c) => isV6(c.src) || isV6(c.dst)));
+  const changes = diffEvaluations(sides[0].evaluation, sides[1].evaluation).filter((c) => namesV6 || (!isV6(c.src) && !isV6(c.dst)));
   if (format === 'json') {
     const rows = changes.map((c) => ({ kind: c.kind, src: c.src, dst: c.dst, before: show(c.before), after: show(c.after) }));
     return { stdout: `${JSON.stringify(rows, null, 2)}\n`, stderr: '', code: 0 };
