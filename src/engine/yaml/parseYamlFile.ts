@@ -1,5 +1,5 @@
 import type { Issue, SourceFile } from '../model/types';
-import { splitYamlDocuments } from './splitYamlDocuments';
+import { isChunkStart, splitYamlDocuments, type YamlChunk } from './splitYamlDocuments';
 import { parseYamlChunk, type ChunkError, type ParsedChunk } from './parseYamlChunk';
 import type { YamlChunkCache } from './yamlChunkCache';
 
@@ -107,9 +107,57 @@ export function parseYamlFile(source: SourceFile, cache?: YamlChunkCache): Parse
   return parsed;
 }
 
+/** The last split of each file (by name) parsed through each cache: its text, chunks and their parses. */
+const lastSplits = new WeakMap<YamlChunkCache, Map<string, { text: string; chunks: YamlChunk[]; parsed: ParsedChunk[] }>>();
+
+/**
+ * The chunks of `text` and their parses, reusing those of `previous` (an earlier text of the file) that an edit left in
+ * place: 1. the leading chunks found unchanged at the same offset, and the trailing ones at the offset shifted by the
+ * change in length, each less the one next to the edit (its boundary may have moved) and cut only where the new text
+ * starts a chunk with its marker, 2. split and parse what lies between.
+ */
+function splitAgain(text: string, previous: { text: string; chunks: YamlChunk[]; parsed: ParsedChunk[] }, cache: YamlChunkCache): { chunks: YamlChunk[]; parsed: ParsedChunk[] } {
+  const { chunks } = previous;
+  let head = 0;
+  while (head < chunks.length && text.startsWith(chunks[head].text, chunks[head].offset)) head++;
+  head = Math.max(0, head - 1);
+  while (head > 0 && !isChunkStart(text, chunks[head].offset)) head--;
+  const delta = text.length - previous.text.length;
+  const from = head < chunks.length ? chunks[head].offset : 0;
+  let tail = chunks.length;
+  while (tail > head && chunks[tail - 1].offset + delta >= from && text.startsWith(chunks[tail - 1].text, chunks[tail - 1].offset + delta)) tail--;
+  tail = Math.min(chunks.length, tail + 1);
+  while (tail < chunks.length && !isChunkStart(text, chunks[tail].offset + delta)) tail++;
+  const to = tail < chunks.length ? chunks[tail].offset + delta : text.length;
+  const middle = splitYamlDocuments(text, from, to);
+  const shifted = chunks.slice(tail).map((chunk) => ({ offset: chunk.offset + delta, text: chunk.text }));
+  return {
+    chunks: [...chunks.slice(0, head), ...middle, ...shifted],
+    parsed: [...previous.parsed.slice(0, head), ...middle.map((chunk) => cache.parse(chunk.text)), ...previous.parsed.slice(tail)],
+  };
+}
+
+/** The chunks of a file and their parses, through `cache` when given (and then from the file's last split where it still holds). */
+function chunksOf(source: SourceFile, cache?: YamlChunkCache): { chunks: YamlChunk[]; parsed: ParsedChunk[] } {
+  if (cache === undefined) {
+    const chunks = splitYamlDocuments(source.text);
+    return { chunks, parsed: chunks.map((chunk) => parseYamlChunk(chunk.text)) };
+  }
+  let byName = lastSplits.get(cache);
+  if (byName === undefined) lastSplits.set(cache, (byName = new Map()));
+  const previous = byName.get(source.name);
+  let split: { chunks: YamlChunk[]; parsed: ParsedChunk[] };
+  if (previous !== undefined) split = previous.text === source.text ? previous : splitAgain(source.text, previous, cache);
+  else {
+    const chunks = splitYamlDocuments(source.text);
+    split = { chunks, parsed: chunks.map((chunk) => cache.parse(chunk.text)) };
+  }
+  byName.set(source.name, { text: source.text, ...split });
+  return split;
+}
+
 function parseChunks(source: SourceFile, cache?: YamlChunkCache): ParsedFile {
-  const chunks = splitYamlDocuments(source.text);
-  const parsed = chunks.map((chunk) => (cache ? cache.parse(chunk.text) : parseYamlChunk(chunk.text)));
+  const { chunks, parsed } = chunksOf(source, cache);
   const isValid = parsed.every((p) => p.error === undefined);
   const documents: YamlDocument[] = [];
   const issues: Issue[] = [];

@@ -42,14 +42,22 @@ function trailingDirectives(chunk: string, isStreamStart: boolean): number {
  * lines), then a space, a tab, a line break or the end. Scans with `indexOf` (a lookbehind regex over a 10 MB file is
  * several times slower).
  */
-function markerOffsets(text: string): number[] {
+function markerOffsets(text: string, from: number, to: number): number[] {
   const offsets: number[] = [];
-  for (let i = text.indexOf('---', 1); i >= 0; i = text.indexOf('---', i + 1)) {
-    const before = text.charCodeAt(i - 1);
-    const after = text.charCodeAt(i + 3);
-    if ((before === LF || before === CR) && (i + 3 === text.length || after === SPACE || after === TAB || after === LF || after === CR)) offsets.push(i);
-  }
+  for (let i = text.indexOf('---', from + 1); i >= 0 && i < to; i = text.indexOf('---', i + 1)) if (isMarkerAt(text, i)) offsets.push(i);
   return offsets;
+}
+
+/** True when `---` at `i` (after the start) is a marker: after a line break, then a space, a tab, a line break or the end. */
+function isMarkerAt(text: string, i: number): boolean {
+  const before = text.charCodeAt(i - 1);
+  const after = text.charCodeAt(i + 3);
+  return (before === LF || before === CR) && text.startsWith('---', i) && (i + 3 === text.length || after === SPACE || after === TAB || after === LF || after === CR);
+}
+
+/** True when the split of `text` starts a chunk at `offset` with its own `---` marker (no directives before it move into it). */
+export function isChunkStart(text: string, offset: number): boolean {
+  return offset > 0 && isMarkerAt(text, offset) && trailingDirectives(text.slice(0, offset), true) < 0;
 }
 
 /**
@@ -57,16 +65,18 @@ function markerOffsets(text: string): number[] {
  * alone to the documents the whole stream has there (YAML 1.2 forbids `---` at a line
  * start inside any node: a block scalar, a quoted or a flow one ends before it). 1. cut at
  * every marker, 2. move directives that precede a marker into the chunk they belong to.
+ * Given `from` and `to`, offsets where the whole stream's split starts a chunk with its
+ * marker ({@link isChunkStart}, or its start and end), gives the chunks between them alike.
  */
-export function splitYamlDocuments(text: string): YamlChunk[] {
-  const cuts = [0, ...markerOffsets(text)];
-  cuts.push(text.length);
+export function splitYamlDocuments(text: string, from = 0, to = text.length): YamlChunk[] {
+  const cuts = [from, ...markerOffsets(text, from, to)];
+  cuts.push(to);
   const chunks: YamlChunk[] = [];
-  let start = 0;
+  let start = from;
   for (let i = 1; i < cuts.length; i++) {
     let end = cuts[i];
     if (i < cuts.length - 1) {
-      const directives = trailingDirectives(text.slice(cuts[i - 1], end), i === 1);
+      const directives = trailingDirectives(text.slice(cuts[i - 1], end), i === 1 && from === 0);
       if (directives >= 0) end = Math.max(start, cuts[i - 1] + directives);
     }
     if (end > start) chunks.push({ offset: start, text: text.slice(start, end) });
