@@ -78,7 +78,7 @@ export function stringMap(ctx: DecodeContext, value: unknown, path: string): Rec
   for (const [k, v] of Object.entries(map)) {
     if (typeof v === 'string') out[k] = v;
     else if (v === null) out[k] = '';
-    else report(ctx, 'error', 'invalid-type', `${path}.${k}`, `${path}.${k} must be a string (quote it), got ${quoteValue(v)}`);
+    else report(ctx, 'error', 'invalid-type', `${path}.${k}`, `${path}: the value of ${quoteValue(k)} must be a string (quote it), got ${quoteValue(v)}`);
   }
   return out;
 }
