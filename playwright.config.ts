@@ -10,8 +10,10 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['html', { open: 'never' }], ['json', { outputFile: 'reports/e2e.json' }]],
-  // Results come from the analysis worker; on a shared, loaded machine they can take longer than the 5 s default.
+  // Results come from the analysis worker; on a shared, loaded machine they can take longer than the 5 s default,
+  // and a long story (build a three-tier app from nothing: ~60 steps) longer than the 30 s default for a whole test.
   expect: { timeout: 15_000 },
+  timeout: 120_000,
   use: { baseURL: 'http://127.0.0.1:4173', trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [
     {
