@@ -19,6 +19,11 @@ step typecheck npm run --silent typecheck
 step lint npm run --silent lint
 step "unit tests" npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
 step build npm run --silent build
+# Playwright uses CHROMIUM_PATH or the system Chromium (see playwright.config.ts); with neither, its own browser,
+# which a fresh machine must download once.
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  step "browser install" npx playwright install chromium
+fi
 step e2e npx playwright test
 
 printf '\n=== summary\n'
