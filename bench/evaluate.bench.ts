@@ -152,7 +152,7 @@ const figures: Record<string, number | boolean | null> = {};
 
 const input = conformanceDir();
 if (input) {
-  const files = readInputs([input], () => '');
+  const { files } = readInputs([input], () => '');
   const ms = medianMs(() => analyze(files));
   const { model } = analyze(files);
   const naive = timeNaive(model);

@@ -31,7 +31,7 @@ describe.skipIf(!root)('the canvas draws a workload edge exactly where the CLI p
     const cases = root ? readdirSync(tierDir).sort() : [];
     it.each(cases)(`${tier}/%s`, (name) => {
       const inputDir = join(tierDir, name, 'input');
-      const analysis = analyze(readInputs([inputDir], () => ''));
+      const analysis = analyze(readInputs([inputDir], () => '').files);
       const graph = buildGraph(analysis, { showAllFlows: true });
       const workloads = new Map(graph.nodes.flatMap((n) => (n.type === 'workload' ? [[n.id, n.data] as const] : [])));
       const drawn = graph.edges.filter((e) => workloads.has(e.source) && workloads.has(e.target)).map((e) => e.id);
