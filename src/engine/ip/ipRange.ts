@@ -20,8 +20,24 @@ export function universe(family: 4 | 6): IPRange {
   return { family, start: 0n, end: (1n << BITS[family]) - 1n };
 }
 
+/** Parsed CIDRs and addresses by text: clusters repeat a few ranges thousands of times (the ranges are never mutated). */
+const parsedCidrs = new Map<string, IPRange | undefined>();
+const parsedIPs = new Map<string, IPRange | undefined>();
+
+/** `parse(text)`, remembered in `memo`. */
+function remembered(memo: Map<string, IPRange | undefined>, text: string, parse: (text: string) => IPRange | undefined): IPRange | undefined {
+  if (memo.has(text)) return memo.get(text);
+  const range = parse(text);
+  memo.set(text, range);
+  return range;
+}
+
 /** Parses `a.b.c.d/n` or an IPv6 CIDR (host bits are masked off); undefined when invalid. */
 export function parseCidr(text: string): IPRange | undefined {
+  return remembered(parsedCidrs, text, parseCidrText);
+}
+
+function parseCidrText(text: string): IPRange | undefined {
   const isV4 = ipaddr.IPv4.isValidCIDRFourPartDecimal(text);
   if (!isV4 && !(text.includes(':') && ipaddr.IPv6.isValidCIDR(text))) return undefined;
   const [addr, prefix] = isV4 ? ipaddr.IPv4.parseCIDR(text) : ipaddr.IPv6.parseCIDR(text);
@@ -34,6 +50,10 @@ export function parseCidr(text: string): IPRange | undefined {
 
 /** Parses a single IPv4 or IPv6 address as a one-address range; undefined when invalid. */
 export function parseIP(text: string): IPRange | undefined {
+  return remembered(parsedIPs, text, parseIPText);
+}
+
+function parseIPText(text: string): IPRange | undefined {
   const isV4 = ipaddr.IPv4.isValidFourPartDecimal(text);
   if (!isV4 && !(text.includes(':') && ipaddr.IPv6.isValid(text))) return undefined;
   const addr = ipaddr.parse(text);

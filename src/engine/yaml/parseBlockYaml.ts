@@ -17,6 +17,8 @@ const DOUBLE_QUOTE = 34;
 const SINGLE_QUOTE = 39;
 /** Characters a plain scalar may not start with (YAML 1.2 c-indicator), `-` included: `-1` and `-x` are left to js-yaml. */
 const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+/** First characters of the plain scalars the core schema may read as something else than a string (null, bool, int, float). */
+const RESOLVABLE = new Set([...'~nNtTfF+-.0123456789'].map((c) => c.charCodeAt(0)));
 /** Anything but line breaks (`\n`, `\r\n`) and printable characters (tabs, lone carriage returns, control characters, no-break spaces, Unicode line separators, BOMs, surrogates) leaves the subset. */
 const OUTSIDE = /[^\n\r\x20-\x7e\xa1-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]|\r(?!\n)/;
 const CR = 13;
@@ -70,7 +72,7 @@ function scalarAt(text: string, start: number, end: number): unknown {
   if (source === '{}') return {};
   if (source === '[]') return [];
   if (INDICATORS.has(first) || source.includes(' #') || source.includes(': ') || source.charCodeAt(source.length - 1) === COLON) throw new Unsupported();
-  return CORE_SCHEMA.resolveImplicitScalarTag(source).value;
+  return RESOLVABLE.has(first) ? CORE_SCHEMA.resolveImplicitScalarTag(source).value : source;
 }
 
 /** Where the key of a `key: value` entry starting at `start` ends (its colon), or -1 when the line holds no such entry. */

@@ -54,7 +54,8 @@ export function createYamlChunkCache(limits: Partial<YamlChunkCacheLimits> = {})
       stats.parses++;
       const key = detached(text);
       const parsed = parseYamlChunk(key, true);
-      deepFreeze(parsed);
+      deepFreeze(parsed.values);
+      Object.freeze(parsed);
       entries.set(key, { key, parsed });
       chars += key.length;
       for (const [oldest] of entries) {
