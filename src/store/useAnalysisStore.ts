@@ -71,7 +71,7 @@ interface Connection {
   findingsTimer?: ReturnType<typeof setTimeout>;
 }
 
-/** How long the document must stay unchanged before its findings are asked for. */
+/** How long after the summary of a version its findings are asked for (a newer version meanwhile cancels them). */
 export const FINDINGS_DELAY_MS = 400;
 
 let connection: Connection | null = null;
@@ -126,9 +126,20 @@ function request(files: readonly SourceFile[], revision: number): void {
   void connected.client.run('analyze', version, files, null).then((outcome) => {
     if (connection !== connected || outcome.status === 'stale' || outcome.version !== useAnalysisStore.getState().version) return;
     if (outcome.status === 'error') useAnalysisStore.setState({ isPending: false, failure: outcome.message });
-    else useAnalysisStore.setState((state) => answer(state, version, revision, files, outcome.result));
+    else {
+      useAnalysisStore.setState((state) => answer(state, version, revision, files, outcome.result));
+      askFindings(connected, version, files);
+    }
   });
-  // Findings in their own worker once typing pauses: the costliest job, off the path of what a person waits for (a newer version stops it).
+  clearTimeout(connected.findingsTimer);
+}
+
+/**
+ * Findings in their own worker, once the summary of `version` has answered and typing has paused: the costliest job,
+ * kept off the path of what a person waits for (on two cores, starting it beside the graph's analysis slowed the graph by a second).
+ * A newer version stops it.
+ */
+function askFindings(connected: Connection, version: number, files: readonly SourceFile[]): void {
   clearTimeout(connected.findingsTimer);
   connected.findingsTimer = setTimeout(() => {
     void connected.findingsClient.run('lints', version, files, null).then((outcome) => {

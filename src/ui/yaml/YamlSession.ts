@@ -1,9 +1,11 @@
 import { yaml } from '@codemirror/lang-yaml';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
-import { Annotation, EditorState, Transaction, type Extension, type Text } from '@codemirror/state';
+import { Annotation, Compartment, EditorState, Transaction, type ChangeSet, type Extension, type Text } from '@codemirror/state';
 import { basicSetup, EditorView } from 'codemirror';
 import type { Issue } from '../../engine';
+import { applyChanges } from './applyChanges';
 import { issueDiagnostics } from './issueDiagnostics';
+import { largeYamlMode } from './largeYamlMode';
 import { textChange } from './textChange';
 import { yamlHighlight } from './yamlHighlight';
 
@@ -11,6 +13,10 @@ import { yamlHighlight } from './yamlHighlight';
 const DEBOUNCE_MS = 60;
 /** Marks transactions that bring outside text into the editor, so they are not sent back. */
 const fromOutside = Annotation.define<boolean>();
+/** Texts longer than this get {@link largeYamlMode} instead of the YAML parser (1,000 workloads are ~2 MB; 100 are ~0.2 MB). */
+export const LARGE_TEXT_CHARS = 500_000;
+const parsedYaml: Extension = [yaml(), yamlHighlight];
+const languageFor = (length: number): Extension => (length > LARGE_TEXT_CHARS ? largeYamlMode : parsedYaml);
 
 const theme = EditorView.theme({
   '&': { height: '100%', fontSize: '13px', backgroundColor: 'var(--surface)', color: 'var(--text)' },
@@ -30,11 +36,15 @@ export class YamlSession {
   private readonly view: EditorView;
   private readonly states = new Map<string, EditorState>();
   private readonly extensions: Extension;
+  /** The YAML support: the parser, or for large texts colours by line (switched when a text crosses {@link LARGE_TEXT_CHARS}). */
+  private readonly language = new Compartment();
   private file: string;
   /** The text last exchanged with the source for the shown file. */
   private known: string;
   /** The editor document `known` was read from: while the editor still holds it, `known` is its text (no 2 MB copy to compare). */
   private knownDoc: Text | null = null;
+  /** The typing since `knownDoc`, so that `known` can be brought up to date without writing out the whole document. */
+  private typed: ChangeSet | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the shown file has inline issues now; an empty list is not dispatched again. */
   private hasIssues = false;
@@ -46,14 +56,13 @@ export class YamlSession {
   ) {
     this.extensions = [
       basicSetup,
-      yaml(),
       lintGutter(),
       theme,
-      yamlHighlight,
       // tabindex: the editable content is already a tab stop; saying so lets checkers see the scroller is reachable by keyboard.
       EditorView.contentAttributes.of({ 'aria-label': 'YAML editor', tabindex: '0' }),
       EditorView.updateListener.of((update) => {
         if (!update.docChanged || update.transactions.some((tr) => tr.annotation(fromOutside))) return;
+        this.typed = this.typed === null ? update.changes : this.typed.compose(update.changes);
         clearTimeout(this.timer);
         this.timer = setTimeout(() => this.flush(), DEBOUNCE_MS);
       }),
@@ -61,8 +70,19 @@ export class YamlSession {
     ];
     this.file = file;
     this.known = source.read(file);
-    this.view = new EditorView({ parent, state: EditorState.create({ doc: this.known, extensions: this.extensions }) });
+    this.view = new EditorView({ parent, state: this.createState(this.known) });
     this.knownDoc = this.view.state.doc;
+  }
+
+  private createState(doc: string): EditorState {
+    return EditorState.create({ doc, extensions: [this.extensions, this.language.of(languageFor(doc.length))] });
+  }
+
+  /** Switches the YAML support when the text has crossed {@link LARGE_TEXT_CHARS}. */
+  private fitLanguage(): void {
+    const { state } = this.view;
+    const wanted = languageFor(state.doc.length);
+    if (this.language.get(state) !== wanted) this.view.dispatch({ effects: this.language.reconfigure(wanted) });
   }
 
   /** Sends pending typing on at once. */
@@ -70,9 +90,12 @@ export class YamlSession {
     if (this.timer === undefined) return;
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.known = this.view.state.doc.toString();
-    this.knownDoc = this.view.state.doc;
+    const { doc } = this.view.state;
+    this.known = (this.typed === null ? null : applyChanges(this.known, this.typed)) ?? doc.toString();
+    this.knownDoc = doc;
+    this.typed = null;
     this.source.write(this.file, this.known);
+    this.fitLanguage();
   }
 
   /** Shows `file`, with the cursor and history it had when last shown. */
@@ -80,12 +103,13 @@ export class YamlSession {
     if (file === this.file) return;
     this.flush();
     this.states.set(this.file, this.view.state);
-    const state = this.states.get(file) ?? EditorState.create({ doc: this.source.read(file), extensions: this.extensions });
+    const state = this.states.get(file) ?? this.createState(this.source.read(file));
     this.view.setState(state);
     this.hasIssues = true;
     this.file = file;
     this.known = state.doc.toString();
     this.knownDoc = state.doc;
+    this.typed = null;
   }
 
   /** Takes an outside change of the shown file's text (undo, open, add), keeping the cursor, and out of the editor's own undo. */
@@ -93,10 +117,13 @@ export class YamlSession {
     if (file !== this.file || text === this.known) return;
     clearTimeout(this.timer);
     this.timer = undefined;
+    const shown = this.view.state.doc === this.knownDoc && !this.known.includes('\r') ? this.known : this.view.state.doc.toString();
     this.known = text;
-    const change = textChange(this.view.state.doc.toString(), text);
+    const change = textChange(shown, text);
     if (change !== null) this.view.dispatch({ changes: change, annotations: [fromOutside.of(true), Transaction.addToHistory.of(false)] });
     this.knownDoc = this.view.state.doc;
+    this.typed = null;
+    this.fitLanguage();
   }
 
   /** Marks the issues of the shown file inline, if the editor still holds the text they were found in. */
