@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, type SourceFile } from '../engine';
 import { createAnalysisClient } from './analysisClient';
 import { createAnalysisHost } from './analysisHost';
-import { ANALYSIS_JOBS, summarise } from './analysisJobs';
+import { ANALYSIS_JOBS, summarise, type JobRequest, type JobResponse } from './analysisJobs';
 
 const policy = (name: string, protocol = 'TCP') => `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -111,5 +111,51 @@ describe('createAnalysisClient (in-process, as under Vitest)', () => {
       }),
     });
     expect(await client.run('analyze', 1, filesOf(''), null)).toEqual({ status: 'error', version: 1, message: 'cannot analyse' });
+  });
+
+  it('sends an edit of one file as a patch and answers summaries as deltas, with the same results and the unchanged objects kept', async () => {
+    const sent: JobRequest[] = [];
+    const inner = createAnalysisHost();
+    const host = { handle: (request: JobRequest) => (sent.push(request), inner.handle(request)) };
+    const client = createAnalysisClient({ useWorker: false, host });
+    const two = `${policy('allow-web')}---\n${policy('allow-api').replace('name: api', 'name: db')}`;
+    const first = await client.run('analyze', 1, filesOf(two), null);
+    const edited = filesOf(two.replace('port: 8080', 'port: 8081'));
+    const second = await client.run('analyze', 2, edited, null);
+    expect(sent.map((r) => [r.files !== undefined, r.patch !== undefined, r.summaryBase ?? null])).toEqual([
+      [true, false, null],
+      [false, true, 1],
+    ]);
+    expect(second).toEqual({ status: 'done', version: 2, result: summarise(analyze(edited), edited) });
+    if (first.status !== 'done' || second.status !== 'done') throw new Error('not answered');
+    const [webBefore, apiBefore] = first.result.model.policies;
+    const [webAfter, apiAfter] = second.result.model.policies;
+    expect(webAfter).not.toBe(webBefore);
+    expect(apiAfter).toBe(apiBefore);
+    expect(second.result.model.workloads[0]).toBe(first.result.model.workloads[0]);
+  });
+
+  it('after an error, sends the next version whole again', async () => {
+    let fail = false;
+    const sent: JobRequest[] = [];
+    const inner = createAnalysisHost();
+    const host = {
+      handle: (request: JobRequest): JobResponse => {
+        sent.push(request);
+        return fail ? { id: request.id, version: request.version, isOk: false, error: 'lost' } : inner.handle(request);
+      },
+    };
+    const client = createAnalysisClient({ useWorker: false, host });
+    await client.run('analyze', 1, filesOf(policy('a')), null);
+    fail = true;
+    expect((await client.run('analyze', 2, filesOf(policy('b')), null)).status).toBe('error');
+    fail = false;
+    const files = filesOf(policy('c'));
+    expect(await client.run('analyze', 3, files, null)).toEqual({ status: 'done', version: 3, result: summarise(analyze(files), files) });
+    expect(sent.map((r) => [r.files !== undefined, r.summaryBase ?? null])).toEqual([
+      [true, null],
+      [false, 1],
+      [true, null],
+    ]);
   });
 });

@@ -59,11 +59,27 @@ export const ANALYSIS_JOBS: { [K in JobName]: AnalysisJob<K> } = {
   lints: (analysis) => lintModel(analysis.model, analysis.evaluation),
 };
 
-/** One request to the analysis host: run `job` on version `version` of the files (sent along when the host may not have them yet). */
+/** The files of a version given as one replacement in one file of the files of version `base`, which the host holds. */
+export interface FilesPatch {
+  base: number;
+  /** The index of the file replaced in. */
+  file: number;
+  from: number;
+  to: number;
+  insert: string;
+}
+
+/**
+ * One request to the analysis host: run `job` on version `version` of the files (sent along, whole or as a patch of the
+ * version sent before, when the host may not have them yet). An `analyze` answer is a `SummaryDelta` written
+ * against summary `summaryBase` when the host still has it.
+ */
 export interface JobRequest<K extends JobName = JobName> {
   id: number;
   version: number;
   files?: readonly SourceFile[];
+  patch?: FilesPatch;
+  summaryBase?: number;
   job: K;
   options: JobOptions<K>;
 }

@@ -6,11 +6,11 @@ import type { Issue } from '../../engine';
 import { applyChanges } from './applyChanges';
 import { issueDiagnostics } from './issueDiagnostics';
 import { largeYamlMode } from './largeYamlMode';
-import { textChange } from './textChange';
+import { textChange } from '../../store/textChange';
 import { yamlHighlight } from './yamlHighlight';
 
 /** How long typing must pause before the text is sent on (and the canvas re-evaluates). */
-const DEBOUNCE_MS = 60;
+const DEBOUNCE_MS = 30;
 /** Marks transactions that bring outside text into the editor, so they are not sent back. */
 const fromOutside = Annotation.define<boolean>();
 /** Texts longer than this get {@link largeYamlMode} instead of the YAML parser (1,000 workloads are ~2 MB; 100 are ~0.2 MB). */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { textChange } from './textChange';
 
@@ -26,5 +27,22 @@ describe('textChange', () => {
       const change = textChange(before, after);
       expect(change && apply(before, change)).toBe(after);
     }
+  });
+
+  it('finds the smallest replacement in long texts, wherever the edit falls against the chunks compared at once', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', '\n'), minLength: 0, maxLength: 20_000 }), fc.nat(), fc.nat(20), fc.string({ maxLength: 30 }), (text, at, cut, insert) => {
+        const from = text.length === 0 ? 0 : at % text.length;
+        const after = text.slice(0, from) + insert + text.slice(from + cut);
+        const change = textChange(text, after);
+        expect(change === null ? text : apply(text, change)).toBe(after);
+        if (change === null) return;
+        let prefix = 0;
+        while (prefix < Math.min(text.length, after.length) && text[prefix] === after[prefix]) prefix++;
+        expect(change.from).toBe(prefix);
+        expect(change.insert.length).toBeLessThanOrEqual(insert.length);
+      }),
+      { seed: 20261202, numRuns: 300 },
+    );
   });
 });
