@@ -3,6 +3,9 @@ import { defineConfig, devices } from '@playwright/test';
 
 const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const useSystem = existsSync(systemChromium);
+/** The port the built app is served on; E2E_PORT lets a second suite run beside this one on the same machine. */
+const port = Number(process.env.E2E_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: './e2e',
@@ -14,7 +17,7 @@ export default defineConfig({
   // and a long story (build a three-tier app from nothing: ~60 steps) longer than the 30 s default for a whole test.
   expect: { timeout: 15_000 },
   timeout: 120_000,
-  use: { baseURL: 'http://127.0.0.1:4173', trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  use: { baseURL, trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [
     {
       name: 'chromium',
@@ -36,8 +39,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npm run build && npm run preview',
-    url: 'http://127.0.0.1:4173',
+    command: `npm run build && npm run preview -- --port ${port}`,
+    url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },
