@@ -23,7 +23,7 @@ import { useViewStore, type Point } from '../../store/useViewStore';
 import { ConnectFlowDialog } from '../flows/ConnectFlowDialog';
 import { isValidFlowConnection } from '../flows/flowEndOf';
 import { useDraftExternals } from '../palette/useDraftExternals';
-import { buildGraph, type CanvasNode, type Graph } from '../../store/graph/buildGraph';
+import { ADDRESSES_NODE_ID, buildGraph, type CanvasNode, type Graph } from '../../store/graph/buildGraph';
 import { graphDiff } from '../baseline/graphDiff';
 import { selectAnalysis } from '../../store/selectAnalysis';
 import { useBaselineStore } from '../../store/useBaselineStore';
@@ -226,7 +226,7 @@ export function Canvas() {
           </Controls>
           {nodes.length > MINIMAP_AT && <MiniMap pannable zoomable nodeColor={miniMapColor} style={miniMapSize} />}
           <Panel position="top-left">
-            <CanvasControls graph={graph} isOverBudget={isOverBudget(graph, showAllFlows)} collapsedCount={collapsed.length} namespaceCount={names.length} onExpandAll={expansion.expandAll} onCollapseAll={expansion.collapseAll} />
+            <CanvasControls graph={graph} isOverBudget={isOverBudget(graph, showAllFlows)} collapsedCount={collapsed.filter((id) => id !== ADDRESSES_NODE_ID).length} namespaceCount={names.length} onExpandAll={expansion.expandAll} onCollapseAll={expansion.collapseAll} />
           </Panel>
           <Panel position="bottom-left" className="canvas__legend-panel">
             <CanvasLegend />
