@@ -44,7 +44,8 @@ function markDiff(data: FlowEdgeData, mark: EdgeDiff | undefined, before: string
 
 /**
  * The edges the canvas mounts: those between nodes in focus, or, over the budget, only the selection's; edges left out
- * are not handed to React Flow at all (a hidden edge still costs a component and a store subscription each).
+ * are not handed to React Flow at all (a hidden edge still costs a component and a store subscription each). Edges are
+ * no Tab stops: the keyboard reaches them from their node (the inspector lists a workload's flows as buttons).
  */
 export function shownEdges({ graph, diff, emphasis, selection, focus, showAllFlows }: EdgeScene): FlowEdgeType[] {
   const overBudget = isOverBudget(graph, showAllFlows);
@@ -57,6 +58,9 @@ export function shownEdges({ graph, diff, emphasis, selection, focus, showAllFlo
     selected: selection?.kind === 'edge' && selection.id === edge.id,
     markerEnd: arrow,
     zIndex: 1,
+    // Not a Tab stop each (60 of them came before the first card): an edge is reached from its node, in the inspector.
+    focusable: false,
+    ariaLabel: `Connection ${edge.source} → ${edge.target}${edge.data ? `: ${edge.data.label}` : ''}`,
   });
   return [...graph.edges.filter(isShown).map((edge) => mark(edge, false)), ...(diff?.removed ?? []).filter(isShown).map((edge) => mark(edge, true))];
 }

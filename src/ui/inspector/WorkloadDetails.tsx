@@ -48,9 +48,9 @@ export function WorkloadDetails({ analysis, id }: { analysis: Analysis; id: stri
       <h3>Egress policies</h3>
       <PolicyNames policies={flows.egressPolicies} />
       <h3>May receive from ({flows.ingress.length})</h3>
-      <PeerList peers={flows.ingress} emptyText="nothing may connect to it" />
+      <PeerList peers={flows.ingress} emptyText="nothing may connect to it" edgeOf={(peer) => `${peer}=>${id}`} describe={(peer) => `Connection ${peer} → ${workload.name}`} />
       <h3>May connect to ({flows.egress.length})</h3>
-      <PeerList peers={flows.egress} emptyText="it may connect nowhere" />
+      <PeerList peers={flows.egress} emptyText="it may connect nowhere" edgeOf={(peer) => `${id}=>${peer}`} describe={(peer) => `Connection ${workload.name} → ${peer}`} />
     </section>
   );
 }
