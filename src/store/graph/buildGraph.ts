@@ -2,6 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import { externalBlocks, formatConnSet, OTHER_ADDRESSES, unionConns, visitBlockFlows, type Analysis, type ConnSet, type Namespace, type Workload } from '../../engine';
 import { compactConns, compactFlow } from './compactConns';
 import { ignoredPolicyMarks } from './ignoredPolicyMarks';
+import { rejectedNameMarks, type RejectedNameMark } from './rejectedNameMarks';
 
 /** A namespace frame: a React Flow group that holds its workloads. */
 export type NamespaceNodeType = Node<{ namespace: Namespace }, 'namespace'>;
@@ -16,8 +17,11 @@ export interface NamespaceSummary extends Record<string, unknown> {
 }
 /** A collapsed namespace: one card standing for all its workloads, their flows aggregated onto it. */
 export type NamespaceGroupNodeType = Node<NamespaceSummary, 'namespaceGroup'>;
-/** A workload card inside its namespace frame, with whether policies isolate each side of it and the marks of policies ignored for an error that would select it. */
-export type WorkloadNodeType = Node<{ workload: Workload; isIngressIsolated: boolean; isEgressIsolated: boolean; ignoredPolicies?: readonly string[] }, 'workload'>;
+/** A workload card inside its namespace frame, with whether policies isolate each side of it, the marks of policies ignored for an error that would select it, and the names of its object the API server would reject. */
+export type WorkloadNodeType = Node<
+  { workload: Workload; isIngressIsolated: boolean; isEgressIsolated: boolean; ignoredPolicies?: readonly string[]; rejectedNames?: readonly RejectedNameMark[] },
+  'workload'
+>;
 /**
  * Addresses outside the cluster: an ipBlock as written (`0.0.0.0/0 except 10.0.0.0/8`), any other address, or
  * (id {@link ADDRESSES_NODE_ID}, with `blocks`) every address block grouped into one node.
@@ -218,6 +222,7 @@ export function buildGraph(analysis: Analysis, options: GraphOptions = {}): Grap
 
   const nodes: CanvasNode[] = [];
   const marks = ignoredPolicyMarks(analysis);
+  const nameMarks = rejectedNameMarks(analysis);
   model.namespaces.forEach((namespace, k) => {
     if (hidden.has(namespace.name)) return;
     const members = workloadsByNamespace.get(namespace.name) ?? [];
@@ -251,7 +256,13 @@ export function buildGraph(analysis: Analysis, options: GraphOptions = {}): Grap
           y: FRAME_PADDING.top + Math.floor(index / columns) * (CARD.height + GAP.y),
         },
         ...CARD,
-        data: { workload: compiled.workloads[i], isIngressIsolated: ingressIsolated[i], isEgressIsolated: egressIsolated[i], ...(marks.has(compiled.workloads[i].id) ? { ignoredPolicies: marks.get(compiled.workloads[i].id) } : {}) },
+        data: {
+          workload: compiled.workloads[i],
+          isIngressIsolated: ingressIsolated[i],
+          isEgressIsolated: egressIsolated[i],
+          ...(marks.has(compiled.workloads[i].id) ? { ignoredPolicies: marks.get(compiled.workloads[i].id) } : {}),
+          ...(nameMarks.has(compiled.workloads[i].id) ? { rejectedNames: nameMarks.get(compiled.workloads[i].id) } : {}),
+        },
       });
     });
   });

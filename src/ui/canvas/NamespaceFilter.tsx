@@ -1,52 +1,27 @@
-import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo } from 'react';
 import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useViewStore } from '../../store/useViewStore';
-import { useOutsideClick } from '../shared/useOutsideClick';
+import { DropdownMenu, type DropdownMenuItem } from '../shared/DropdownMenu';
 
-/** A toolbar dropdown with a checkbox per namespace; unchecked namespaces, their workloads and edges leave the canvas. */
+/**
+ * A toolbar menu with a checkbox item per namespace (the shared menu's keys: Enter, Space or ArrowDown open, arrows
+ * move, Space or Enter toggle, Escape closes); unchecked namespaces, their workloads and edges leave the canvas.
+ */
 export function NamespaceFilter() {
   const namespaces = useAnalysisStore((state) => state.live.model.namespaces);
   const hidden = useViewStore((state) => state.hiddenNamespaces);
   const toggleNamespace = useViewStore((state) => state.toggleNamespace);
   const showAllNamespaces = useViewStore((state) => state.showAllNamespaces);
-  const [isOpen, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-  const names = namespaces.map((n) => n.name);
+  const names = useMemo(() => namespaces.map((n) => n.name), [namespaces]);
   const hiddenCount = names.filter((name) => hidden.includes(name)).length;
-  const dismiss = useCallback(() => setOpen(false), []);
-  useOutsideClick(root, isOpen, dismiss);
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !isOpen) return;
-    event.stopPropagation();
-    setOpen(false);
-    button.current?.focus();
-  };
-
+  const items = useMemo((): DropdownMenuItem[] => {
+    if (names.length === 0) return [{ label: 'No namespaces', isDisabled: true, onSelect: () => {} }];
+    const rows: DropdownMenuItem[] = names.map((name) => ({ label: name, isChecked: !hidden.includes(name), onSelect: () => toggleNamespace(name) }));
+    return hiddenCount > 0 ? [...rows, { label: 'Show all', onSelect: showAllNamespaces }] : rows;
+  }, [names, hidden, hiddenCount, toggleNamespace, showAllNamespaces]);
   return (
-    <div className="namespace-filter" ref={root} onKeyDown={onKeyDown}>
-      <button ref={button} type="button" aria-expanded={isOpen} aria-controls={isOpen ? panelId : undefined} onClick={() => setOpen(!isOpen)}>
-        Namespaces{hiddenCount > 0 ? ` (${names.length - hiddenCount}/${names.length})` : ''} ▾
-      </button>
-      {isOpen && (
-        <fieldset id={panelId} className="namespace-filter__menu">
-          <legend>Show namespaces</legend>
-          {names.length === 0 && <p className="namespace-filter__empty">No namespaces</p>}
-          {names.map((name) => (
-            <label key={name}>
-              <input type="checkbox" checked={!hidden.includes(name)} onChange={() => toggleNamespace(name)} />
-              {name}
-            </label>
-          ))}
-          {hiddenCount > 0 && (
-            <button type="button" onClick={showAllNamespaces}>
-              Show all
-            </button>
-          )}
-        </fieldset>
-      )}
+    <div className="namespace-filter">
+      <DropdownMenu buttonText={`Namespaces${hiddenCount > 0 ? ` (${names.length - hiddenCount}/${names.length})` : ''} ▾`} label="Show namespaces" items={items} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { InferredFrom } from '../../engine';
 import type { WorkloadNodeType } from '../../store/graph/buildGraph';
+import { AllowFlowButton } from '../flows/AllowFlowButton';
 import { kindIcon } from './kindIcon';
 import { ShieldMark } from './ShieldMark';
 import { WarningMark } from './WarningMark';
@@ -14,9 +15,10 @@ function inferredTitle(from: readonly InferredFrom[]): string {
   return ['Inferred: the input has no workload these selectors match, so one with labels that satisfy them stands in. Add the real workload to replace it.', ...from.map((f) => `${f.policy} ${f.path}`)].join('\n');
 }
 
-/** A workload card: kind (or a dashed `inferred` badge for a stand-in made up from policy selectors), name, a few label chips (all of them on hover), container ports, isolation shields, and the policies that would select it but are ignored for an error. */
-export const WorkloadNode = memo(function WorkloadNode({ data }: NodeProps<WorkloadNodeType>) {
-  const { workload, isIngressIsolated, isEgressIsolated, ignoredPolicies = [] } = data;
+/** A workload card (with "Allow to…" below it while selected): kind, a mark when the API server would reject its name (or a dashed `inferred` badge for a stand-in made up from policy selectors), name, a few label chips (all of them on hover), container ports, isolation shields, and the policies that would select it but are ignored for an error. */
+export const WorkloadNode = memo(function WorkloadNode({ id, data, selected }: NodeProps<WorkloadNodeType>) {
+  const { workload, isIngressIsolated, isEgressIsolated, ignoredPolicies = [], rejectedNames = [] } = data;
+  const nameSeverity = rejectedNames.some((mark) => mark.severity === 'error') ? 'error' : 'warning';
   const labels = Object.entries(workload.labels).map(([key, value]) => `${key}=${value}`);
   const ports = workload.ports.map((p) => `${p.protocol} ${p.containerPort}${p.name ? ` (${p.name})` : ''}`);
   return (
@@ -35,6 +37,11 @@ export const WorkloadNode = memo(function WorkloadNode({ data }: NodeProps<Workl
           <span className="node-kind">{workload.kind}</span>
         )}
         {workload.hostNetwork && <WarningMark title="hostNetwork: NetworkPolicies do not apply to host-network pods" />}
+        {rejectedNames.length > 0 && (
+          <span className={`name-mark name-mark--${nameSeverity}`} data-testid="rejected-name" title={rejectedNames.map((mark) => `${mark.severity}: ${mark.message}`).join('\n')}>
+            {nameSeverity === 'error' ? '✖' : '⚠'} invalid name
+          </span>
+        )}
       </div>
       <div className="workload-node__name" title={workload.name}>
         {workload.name}
@@ -69,6 +76,8 @@ export const WorkloadNode = memo(function WorkloadNode({ data }: NodeProps<Workl
       )}
       {isEgressIsolated && <ShieldMark side="egress" title="Egress-isolated: it may connect only where its policies allow" />}
       <Handle type="source" position={Position.Right} isConnectableEnd={false} title="Drag to another workload or address range to allow a flow" />
+      {/* The keyboard's drag: one Tab after the selected card (nokey: React Flow leaves its keys to the button). */}
+      {selected && <AllowFlowButton source={id} className="workload-node__allow nokey nodrag nopan" />}
     </div>
   );
 });

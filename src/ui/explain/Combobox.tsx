@@ -68,7 +68,9 @@ export function Combobox({
       event.preventDefault();
       pick(suggestions[activeIndex]);
     } else if (event.key === 'Escape' && isOpen) {
+      // Closes the list only: a dialog around it stays open until the next Escape.
       event.preventDefault();
+      event.stopPropagation();
       close();
     }
   };

@@ -6,6 +6,8 @@ import { PolicyEditor } from '../policyEditor/PolicyEditor';
 import { NamespaceEditor } from '../modelEditor/NamespaceEditor';
 import { WorkloadEditor } from '../modelEditor/WorkloadEditor';
 import { ExplainPanel } from '../explain/ExplainPanel';
+import { AllowFlowButton } from '../flows/AllowFlowButton';
+import { AllowFlowHost } from '../flows/AllowFlowHost';
 import './inspector.css';
 
 /** Where the explanation starts: a selected edge's two ends, or a selected workload as the source. */
@@ -25,11 +27,17 @@ export function Inspector() {
   return (
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
       {selection === null && <p className="inspector__hint">Select a workload, a namespace or an edge on the canvas, or a policy in the navigator.</p>}
+      {selection?.kind === 'workload' && (
+        <div className="inspector__actions">
+          <AllowFlowButton source={selection.id} />
+        </div>
+      )}
       {selection?.kind === 'workload' && !isInferred && <WorkloadEditor key={selection.id} id={selection.id} />}
       {selection?.kind === 'policy' && <PolicyEditor id={selection.id} />}
       {selection?.kind === 'namespace' && <NamespaceEditor key={selection.id} name={selection.id} />}
       {selection?.kind === 'namespace' && <NamespaceDetails model={model} name={selection.id} />}
       {(selection?.kind === 'workload' || selection?.kind === 'edge') && <EvaluatedDetails selection={selection} />}
+      <AllowFlowHost />
       <ExplainPanel key={selection?.kind === 'edge' || selection?.kind === 'workload' ? `explain:${selection.id}` : 'explain'} {...explainEnds(selection)} />
     </aside>
   );

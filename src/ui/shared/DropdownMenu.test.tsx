@@ -92,4 +92,24 @@ describe('DropdownMenu', () => {
     expect(screen.queryByRole('menu')).toBeNull();
     expect(document.activeElement).toBe(button);
   });
+
+  it('toggles a checkbox item with Enter and stays open on it, while a plain item closes the menu', () => {
+    const toggled = vi.fn();
+    const button = renderMenu([
+      { label: 'shop', isChecked: true, onSelect: toggled },
+      { label: 'Show all', onSelect: () => {} },
+    ]);
+    fireEvent.keyDown(button, { key: 'ArrowDown' });
+    const item = screen.getByRole('menuitemcheckbox', { name: /shop/ });
+    expect(item.getAttribute('aria-checked')).toBe('true');
+    expect(document.activeElement).toBe(item);
+    fireEvent.click(item);
+    expect(toggled).toHaveBeenCalledOnce();
+    expect(screen.getByRole('menu')).toBeTruthy();
+    fireEvent.keyDown(screen.getByRole('menu'), { key: 'ArrowDown' });
+    expect(focusedText()).toBe('Show all');
+    fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' });
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
 });

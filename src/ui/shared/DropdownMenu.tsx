@@ -9,6 +9,8 @@ export interface DropdownMenuItem {
   hint?: string;
   /** Shown but not chosen (`aria-disabled`, still reachable from the keyboard). */
   isDisabled?: boolean;
+  /** Makes it a checkbox item (`menuitemcheckbox`, ✓ when checked) that toggles and leaves the menu open. */
+  isChecked?: boolean;
   onSelect: () => void;
 }
 
@@ -24,7 +26,7 @@ export interface DropdownMenuProps {
 }
 
 function menuItemsOf(list: HTMLElement | null): HTMLElement[] {
-  return [...(list?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+  return [...(list?.querySelectorAll<HTMLElement>('[role="menuitem"], [role="menuitemcheckbox"]') ?? [])];
 }
 
 /** Focuses the item at `index`, counted from the end when negative and wrapping around past either end. */
@@ -35,8 +37,9 @@ function focusMenuItem(list: HTMLElement | null, index: number): void {
 
 /**
  * A menu button as in the WAI-ARIA menu button pattern: Enter, Space or ArrowDown open it on the first item (ArrowUp
- * on the last); ArrowUp, ArrowDown, Home and End move; Enter or Space choose; Escape closes and returns focus to the
- * button; Tab and a click outside close it.
+ * on the last); ArrowUp, ArrowDown, Home and End move; Enter or Space choose (a checkbox item toggles and the menu
+ * stays open); Escape closes and returns focus to the button; Tab and a click outside close it. Every toolbar menu is
+ * one of these.
  */
 export function DropdownMenu({ buttonText, label, items, onOpen }: DropdownMenuProps) {
   const [isOpen, setOpen] = useState(false);
@@ -66,7 +69,7 @@ export function DropdownMenu({ buttonText, label, items, onOpen }: DropdownMenuP
 
   const choose = (item: DropdownMenuItem) => {
     if (item.isDisabled) return;
-    close();
+    if (item.isChecked === undefined) close();
     item.onSelect();
   };
 
@@ -125,7 +128,20 @@ export function DropdownMenu({ buttonText, label, items, onOpen }: DropdownMenuP
         <ul ref={list} id={menuId} className="dropdown-menu__list" role="menu" aria-label={label} onKeyDown={onMenuKeyDown}>
           {items.map((item) => (
             <li key={item.label} role="none">
-              <button type="button" role="menuitem" className="dropdown-menu__item" aria-disabled={item.isDisabled} tabIndex={-1} onClick={() => choose(item)}>
+              <button
+                type="button"
+                role={item.isChecked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+                aria-checked={item.isChecked}
+                className="dropdown-menu__item"
+                aria-disabled={item.isDisabled}
+                tabIndex={-1}
+                onClick={() => choose(item)}
+              >
+                {item.isChecked !== undefined && (
+                  <span className="dropdown-menu__check" aria-hidden="true">
+                    {item.isChecked ? '✓' : ''}
+                  </span>
+                )}
                 {item.label}
                 {item.hint !== undefined && <span className="dropdown-menu__hint"> — {item.hint}</span>}
               </button>
