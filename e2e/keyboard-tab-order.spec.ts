@@ -55,6 +55,12 @@ test('Tab reaches the cards first, never each edge, and an edge is reached from 
   await expect(apiCard).toHaveCSS('outline-style', 'solid');
   await apiCard.screenshot({ path: testInfo.outputPath('focused-node.png') });
   await page.screenshot({ path: testInfo.outputPath('focused-node-page.png') });
+  // In the dark theme too (the ring takes the text colour of each theme).
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(apiCard).toBeFocused();
+  await expect(apiCard).toHaveCSS('outline-color', 'rgb(228, 231, 235)');
+  await page.screenshot({ path: testInfo.outputPath('focused-node-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // 3. Enter selects it; its inspector lists its flows, and the flow to db is a button that selects that edge.
   await page.keyboard.press('Enter');

@@ -24,13 +24,11 @@ export function AllowToPicker({ source, onPick, onCancel }: { source: string; on
         </button>
       }
     >
+      <p className="flow-dialog__hint flow-dialog__hint--first">Type to filter, ↓ and ↑ to move, Enter to choose: the port and a preview of the policy change follow.</p>
       <div className="flow-dialog__row flow-dialog__row--destination">
         <label htmlFor={`${id}-destination`}>Destination</label>
         <Combobox id={`${id}-destination`} value="" choices={choices} pinned={NONE} onChange={onPick} />
       </div>
-      <p className="flow-dialog__hint" id={`${id}-hint`}>
-        Type to filter, ↓ and ↑ to move, Enter to choose: the port and a preview of the policy change follow.
-      </p>
     </Dialog>
   );
 }
