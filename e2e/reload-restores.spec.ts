@@ -24,6 +24,8 @@ test('a reload restores the edited files, their edges and a dragged node where i
   await page.mouse.up();
   const moved = await db.getAttribute('style');
   expect(moved).not.toBe(placed);
+  // The summary follows the graph: wait until the removal's version has answered in full.
+  await expect(canvas).toHaveAttribute('data-layout', 'done');
   const summary = await page.getByTestId('document-summary').textContent();
   const yaml = await page.locator('.cm-content').textContent();
   await page.screenshot({ path: testInfo.outputPath('before-reload.png') });
