@@ -39,7 +39,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npm run build && npm run preview -- --port ${port}`,
+    // `npm test` has just built the app (E2E_PREBUILT=1): serve that build instead of building it a second time.
+    command: `${process.env.E2E_PREBUILT === '1' ? '' : 'npm run build && '}npm run preview -- --port ${port}`,
     url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
