@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { realisticClusterYaml } from '../src/engine/testing/realisticClusterYaml';
 
-test('a cluster of 1,000 workloads opens on the namespace view, and a namespace expands into its workloads', async ({ page }, testInfo) => {
+test('a cluster of 1,000 workloads opens on the namespace view, a namespace expands into its workloads, and one of them tells its peers', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   const cluster = realisticClusterYaml({ workloads: 1000 });
   await page.goto('/');
@@ -33,4 +33,10 @@ test('a cluster of 1,000 workloads opens on the namespace view, and a namespace 
   await expect(page.getByTestId('rf__node-kube-system/coredns[Deployment]')).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('main.app__canvas .react-flow__node-namespaceGroup')).toHaveCount(groups - 1);
   await expect(canvas).toHaveAttribute('data-layout', 'done');
+
+  // Selecting one of its workloads tells its policies and peers, as at any size.
+  await page.getByTestId('rf__node-kube-system/coredns[Deployment]').getByText('coredns', { exact: true }).click();
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector.getByRole('heading', { name: 'coredns' })).toBeVisible();
+  await expect(inspector.getByRole('heading', { name: /^May receive from \([1-9]\d*\)$/ })).toBeVisible({ timeout: 60_000 });
 });

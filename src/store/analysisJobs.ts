@@ -1,5 +1,7 @@
 import { countConnections, explainConnection, openingPort, type Endpoint, type OpeningPort, formatConnlist, lintModel, listObjectRefs, type Analysis, type ConnlistFormat, type ExplainQuery, type Explanation, type Issue, type Lint, type Model, type SourceFile } from '../engine';
 import { canvasGraph, type CanvasGraph, type GraphRequest } from './graph/canvasGraph';
+import { edgeFacts, type EdgeFacts } from './inspect/edgeFacts';
+import { workloadFlows, type WorkloadFlows } from './inspect/workloadFlows';
 
 /** What the `analyze` job answers: plain data the views draw from (no evaluation: it holds closures; findings come from the `lints` job). */
 export interface AnalysisSummary {
@@ -27,6 +29,10 @@ export interface AnalysisJobs {
   openingPort: { options: { src: Endpoint; dst: Endpoint }; result: OpeningPort | null };
   /** Likely mistakes across all policies (the Findings list): the costliest job, so it runs after the others. */
   lints: { options: null; result: Lint[] };
+  /** The inspector's account of a selected workload (null when it is not in the model). */
+  workloadFlows: { options: { id: string }; result: WorkloadFlows | null };
+  /** The inspector's account of a selected edge (null when that connection is not allowed). */
+  edgeFacts: { options: { id: string }; result: EdgeFacts | null };
 }
 
 /** The name of a job. */
@@ -57,6 +63,8 @@ export const ANALYSIS_JOBS: { [K in JobName]: AnalysisJob<K> } = {
   explain: (analysis, query) => explainConnection(analysis.evaluation.compiled, query),
   openingPort: (analysis, { src, dst }) => openingPort(analysis.evaluation, src, dst) ?? null,
   lints: (analysis) => lintModel(analysis.model, analysis.evaluation),
+  workloadFlows: (analysis, { id }) => workloadFlows(analysis, id) ?? null,
+  edgeFacts: (analysis, { id }) => edgeFacts(analysis, id),
 };
 
 /** The files of a version given as one replacement in one file of the files of version `base`, which the host holds. */

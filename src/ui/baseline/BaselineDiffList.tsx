@@ -3,7 +3,7 @@ import { selectAnalysis } from '../../store/selectAnalysis';
 import { useBaselineStore } from '../../store/useBaselineStore';
 import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useViewStore } from '../../store/useViewStore';
-import { graphOf } from '../canvas/graphOf';
+import { graphOf } from '../../store/graph/graphOf';
 import { graphDiff } from './graphDiff';
 import './baseline.css';
 

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useLiveAnalysis } from '../../store/useLiveAnalysis';
-import { graphOf } from '../canvas/graphOf';
+import { graphOf } from '../../store/graph/graphOf';
 import { Combobox } from '../explain/Combobox';
 import { Dialog } from '../shared/Dialog';
 import { flowDestinations } from './flowDestinations';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useLiveAnalysis } from '../../store/useLiveAnalysis';
+import { selectAnalysis } from '../../store/selectAnalysis';
+import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useViewStore } from '../../store/useViewStore';
 import { isEditableTarget } from '../files/isEditableTarget';
 import { denyFlowEdit, type FlowEdit } from './flowEdit';
@@ -9,22 +10,24 @@ import './flows.css';
 
 /** "Remove this flow" for the selected edge (also Delete or Backspace): previews the rules it narrows or removes, then applies them as one undo step. */
 export function RemoveFlowButton({ source, target }: { source: string; target: string }) {
-  const { analysis, isStale } = useLiveAnalysis();
+  const isStale = useAnalysisStore((state) => state.isStale);
+  const liveFiles = useAnalysisStore((state) => state.liveFiles);
   const select = useViewStore((state) => state.select);
   const [edit, setEdit] = useState<FlowEdit | 'stale' | null>(null);
 
-  const open = () => setEdit(isStale ? 'stale' : denyFlowEdit(analysis, source, target));
+  // The plan needs the whole evaluation: made on the page when asked for, not when the edge is selected.
+  const open = () => setEdit(isStale || liveFiles === null ? 'stale' : denyFlowEdit(selectAnalysis({ files: liveFiles }), source, target));
 
   useEffect(() => {
     if (edit !== null) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if ((event.key !== 'Delete' && event.key !== 'Backspace') || isEditableTarget(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
       event.preventDefault();
-      setEdit(isStale ? 'stale' : denyFlowEdit(analysis, source, target));
+      open();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [edit, isStale, analysis, source, target]);
+  });
 
   return (
     <>

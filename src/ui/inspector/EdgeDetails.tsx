@@ -1,42 +1,41 @@
-import type { Analysis } from '../../engine';
-import { graphOf } from '../canvas/graphOf';
+import type { EdgeEnd, EdgeFacts } from '../../store/inspect/edgeFacts';
 import { RemoveFlowButton } from '../flows/RemoveFlowButton';
 import { SelectLink } from './SelectLink';
 
-/** A selected edge: who may connect to whom, and on which connections. */
-export function EdgeDetails({ analysis, id }: { analysis: Analysis; id: string }) {
-  const graph = graphOf(analysis);
-  const edge = graph.edges.find((e) => e.id === id);
-  if (!edge?.data) return <p className="inspector__hint">This connection is no longer allowed.</p>;
-  const nameOf = (nodeId: string) => {
-    const node = graph.nodes.find((n) => n.id === nodeId);
-    return node?.type === 'external' ? node.data.label : nodeId;
-  };
-  const end = (nodeId: string) =>
-    graph.nodes.find((n) => n.id === nodeId)?.type === 'workload' ? (
-      <SelectLink target={{ kind: 'workload', id: nodeId }}>{nodeId}</SelectLink>
-    ) : (
-      <span className="inspector__external">{nameOf(nodeId)}</span>
+/** A selected edge: who may connect to whom, and on which connections (`pending` while they are evaluated). */
+export function EdgeDetails({ id, facts }: { id: string; facts: EdgeFacts | null | 'pending' }) {
+  if (facts === 'pending') {
+    return (
+      <p className="inspector__hint" role="status">
+        Evaluating the connection…
+      </p>
     );
-  const { data } = edge;
+  }
+  if (facts === null) return <p className="inspector__hint">This connection is no longer allowed.</p>;
+  const end = (e: EdgeEnd) =>
+    e.isWorkload ? (
+      <SelectLink target={{ kind: 'workload', id: e.id }}>{e.id}</SelectLink>
+    ) : (
+      <span className="inspector__external">{e.name}</span>
+    );
   return (
     <section aria-label={`Connection ${id}`}>
       <p className="inspector__kind">Allowed connection</p>
       <dl className="inspector__facts">
         <dt>from</dt>
-        <dd>{end(edge.source)}</dd>
+        <dd>{end(facts.source)}</dd>
         <dt>to</dt>
-        <dd>{end(edge.target)}</dd>
+        <dd>{end(facts.target)}</dd>
         <dt>connections</dt>
-        <dd className="inspector__conns">{data.label}</dd>
+        <dd className="inspector__conns">{facts.label}</dd>
       </dl>
-      {data.label !== data.connsText && <p className="inspector__sub">as the CLI prints it: {data.connsText || '(none for every address)'}</p>}
-      {data.isPartial && (
+      {facts.label !== facts.connsText && <p className="inspector__sub">as the CLI prints it: {facts.connsText || '(none for every address)'}</p>}
+      {facts.isPartial && (
         <p className="inspector__sub">
-          Partial: every address of the range may use {data.connsText || 'no connection'}; some of its addresses may do more.
+          Partial: every address of the range may use {facts.connsText || 'no connection'}; some of its addresses may do more.
         </p>
       )}
-      <RemoveFlowButton source={edge.source} target={edge.target} />
+      <RemoveFlowButton source={facts.source.id} target={facts.target.id} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { PeerFlow } from './workloadFlows';
+import type { PeerFlow } from '../../store/inspect/workloadFlows';
 import { useViewStore } from '../../store/useViewStore';
 import { SelectLink } from './SelectLink';
 

@@ -1,15 +1,13 @@
-import type { Analysis } from '../../engine';
+import type { Workload } from '../../engine';
+import type { WorkloadFlows } from '../../store/inspect/workloadFlows';
 import { PeerList } from './PeerList';
 import { PolicyNames } from './PolicyNames';
 import { SelectLink } from './SelectLink';
 import { SourceLink } from './SourceLink';
-import { workloadFlows } from './workloadFlows';
 
-/** A selected workload: where an inferred one comes from, its labels and ports, the policies selecting it per direction, and its allowed ingress and egress peers. */
-export function WorkloadDetails({ analysis, id }: { analysis: Analysis; id: string }) {
-  const workload = analysis.model.workloads.find((w) => w.id === id);
-  const flows = workloadFlows(analysis, id);
-  if (!workload || !flows) return <p className="inspector__hint">{id} is no longer in the model.</p>;
+/** A selected workload: where an inferred one comes from, its labels and ports, the policies selecting it per direction, and its allowed ingress and egress peers (`pending` while they are evaluated). */
+export function WorkloadDetails({ id, workload, flows }: { id: string; workload: Workload | undefined; flows: WorkloadFlows | null | 'pending' }) {
+  if (!workload || flows === null) return <p className="inspector__hint">{id} is no longer in the model.</p>;
   const labels = Object.entries(workload.labels);
   return (
     <section aria-label={`Workload ${id}`}>
@@ -43,14 +41,22 @@ export function WorkloadDetails({ analysis, id }: { analysis: Analysis; id: stri
       {workload.ports.length > 0 && (
         <p className="inspector__sub">ports: {workload.ports.map((p) => `${p.protocol} ${p.containerPort}${p.name ? ` (${p.name})` : ''}`).join(', ')}</p>
       )}
-      <h3>Ingress policies</h3>
-      <PolicyNames policies={flows.ingressPolicies} />
-      <h3>Egress policies</h3>
-      <PolicyNames policies={flows.egressPolicies} />
-      <h3>May receive from ({flows.ingress.length})</h3>
-      <PeerList peers={flows.ingress} emptyText="nothing may connect to it" edgeOf={(peer) => `${peer}=>${id}`} describe={(peer) => `Connection ${peer} → ${workload.name}`} />
-      <h3>May connect to ({flows.egress.length})</h3>
-      <PeerList peers={flows.egress} emptyText="it may connect nowhere" edgeOf={(peer) => `${id}=>${peer}`} describe={(peer) => `Connection ${workload.name} → ${peer}`} />
+      {flows === 'pending' ? (
+        <p className="inspector__hint" role="status">
+          Evaluating its flows…
+        </p>
+      ) : (
+        <>
+        <h3>Ingress policies</h3>
+        <PolicyNames policies={flows.ingressPolicies} />
+        <h3>Egress policies</h3>
+        <PolicyNames policies={flows.egressPolicies} />
+        <h3>May receive from ({flows.ingress.length})</h3>
+        <PeerList peers={flows.ingress} emptyText="nothing may connect to it" edgeOf={(peer) => `${peer}=>${id}`} describe={(peer) => `Connection ${peer} → ${workload.name}`} />
+        <h3>May connect to ({flows.egress.length})</h3>
+        <PeerList peers={flows.egress} emptyText="it may connect nowhere" edgeOf={(peer) => `${id}=>${peer}`} describe={(peer) => `Connection ${workload.name} → ${peer}`} />
+        </>
+      )}
     </section>
   );
 }

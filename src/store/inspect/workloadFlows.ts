@@ -1,5 +1,5 @@
 import { externalFlows, type Analysis, type NetworkPolicy } from '../../engine';
-import { compactConns, compactFlow } from '../../store/graph/compactConns';
+import { compactConns, compactFlow } from '../graph/compactConns';
 
 /** One allowed peer of a workload: the peer's node id, what to call it, and the compact connection label. */
 export interface PeerFlow {

@@ -1,5 +1,5 @@
 import type { Analysis } from '../../engine';
-import { buildGraph, type Graph } from '../../store/graph/buildGraph';
+import { buildGraph, type Graph } from './buildGraph';
 
 const cache = new WeakMap<Analysis, Graph>();
 
