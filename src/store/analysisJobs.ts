@@ -1,6 +1,8 @@
 import { countConnections, explainConnection, openingPort, type Endpoint, type OpeningPort, formatConnlist, lintModel, listObjectRefs, type Analysis, type ConnlistFormat, type ExplainQuery, type Explanation, type Issue, type Lint, type Model, type SourceFile } from '../engine';
 import { canvasGraph, type CanvasGraph, type GraphRequest } from './graph/canvasGraph';
+import { graphOf } from './graph/graphOf';
 import { edgeFacts, type EdgeFacts } from './inspect/edgeFacts';
+import { flowDestinations, type FlowDestination } from './inspect/flowDestinations';
 import { workloadFlows, type WorkloadFlows } from './inspect/workloadFlows';
 
 /** What the `analyze` job answers: plain data the views draw from (no evaluation: it holds closures; findings come from the `lints` job). */
@@ -33,6 +35,8 @@ export interface AnalysisJobs {
   workloadFlows: { options: { id: string }; result: WorkloadFlows | null };
   /** The inspector's account of a selected edge (null when that connection is not allowed). */
   edgeFacts: { options: { id: string }; result: EdgeFacts | null };
+  /** Where a flow from workload `id` may be designed to ("Allow to…"): workloads, then address ranges. */
+  flowDestinations: { options: { id: string }; result: FlowDestination[] };
 }
 
 /** The name of a job. */
@@ -65,6 +69,7 @@ export const ANALYSIS_JOBS: { [K in JobName]: AnalysisJob<K> } = {
   lints: (analysis) => lintModel(analysis.model, analysis.evaluation),
   workloadFlows: (analysis, { id }) => workloadFlows(analysis, id) ?? null,
   edgeFacts: (analysis, { id }) => edgeFacts(analysis, id),
+  flowDestinations: (analysis, { id }) => flowDestinations(graphOf(analysis), id),
 };
 
 /** The files of a version given as one replacement in one file of the files of version `base`, which the host holds. */

@@ -4,7 +4,7 @@ import type { JobResult } from './analysisJobs';
 import { runOnDocument, useAnalysisStore } from './useAnalysisStore';
 
 /** The jobs that answer about one selected object. */
-type SelectionJob = 'workloadFlows' | 'edgeFacts';
+type SelectionJob = 'workloadFlows' | 'edgeFacts' | 'flowDestinations';
 
 /**
  * The worker's answer of `job` about object `id` on the document, asked again each time the worker answers a newer

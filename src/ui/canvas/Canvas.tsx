@@ -21,7 +21,7 @@ import { useAnalysisStore, drawGraph } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import { useViewStore, type Point } from '../../store/useViewStore';
 import { ConnectFlowDialog } from '../flows/ConnectFlowDialog';
-import { isValidFlowConnection } from '../flows/flowEndOf';
+import { isValidFlowConnection } from '../../store/graph/flowEndOf';
 import { useDraftExternals } from '../palette/useDraftExternals';
 import { ADDRESSES_NODE_ID, buildGraph, type CanvasNode, type Graph } from '../../store/graph/buildGraph';
 import { graphDiff } from '../baseline/graphDiff';

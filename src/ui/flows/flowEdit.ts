@@ -14,7 +14,7 @@ import {
 import { compactConns } from '../../store/graph/compactConns';
 import { selectAnalysis } from '../../store/selectAnalysis';
 import { readPodLabels, setWorkloadLabels } from '../modelEditor/workloadFields';
-import { flowEndOf } from './flowEndOf';
+import { flowEndOf } from '../../store/graph/flowEndOf';
 
 /** The what-if label edit that makes a plan exact, and the plan made again once it is applied. */
 export interface FlowExactFix {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CanvasNode, Graph } from '../../store/graph/buildGraph';
+import type { CanvasNode, Graph } from '../graph/buildGraph';
 import { flowDestinations } from './flowDestinations';
 
 const at = { x: 0, y: 0 };

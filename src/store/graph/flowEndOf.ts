@@ -1,5 +1,5 @@
 import { OTHER_ADDRESSES, type FlowEnd } from '../../engine';
-import { ADDRESSES_NODE_ID } from '../../store/graph/buildGraph';
+import { ADDRESSES_NODE_ID } from './buildGraph';
 
 /** The address range that stands for "any other address" when a flow to or from it is designed. */
 export const ANY_ADDRESS = '0.0.0.0/0';
