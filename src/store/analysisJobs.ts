@@ -3,6 +3,7 @@ import { canvasGraph, type CanvasGraph, type GraphRequest } from './graph/canvas
 import { graphOf } from './graph/graphOf';
 import { edgeFacts, type EdgeFacts } from './inspect/edgeFacts';
 import { flowDestinations, type FlowDestination } from './inspect/flowDestinations';
+import { policyReach, type PolicyReach } from './inspect/policyReach';
 import { workloadFlows, type WorkloadFlows } from './inspect/workloadFlows';
 
 /** What the `analyze` job answers: plain data the views draw from (no evaluation: it holds closures; findings come from the `lints` job). */
@@ -37,6 +38,8 @@ export interface AnalysisJobs {
   edgeFacts: { options: { id: string }; result: EdgeFacts | null };
   /** Where a flow from workload `id` may be designed to ("Allow to…"): workloads, then address ranges. */
   flowDestinations: { options: { id: string }; result: FlowDestination[] };
+  /** What a selected policy selects and admits, for the canvas to emphasise (null when there is no such policy). */
+  policyReach: { options: { id: string }; result: PolicyReach | null };
 }
 
 /** The name of a job. */
@@ -70,6 +73,7 @@ export const ANALYSIS_JOBS: { [K in JobName]: AnalysisJob<K> } = {
   workloadFlows: (analysis, { id }) => workloadFlows(analysis, id) ?? null,
   edgeFacts: (analysis, { id }) => edgeFacts(analysis, id),
   flowDestinations: (analysis, { id }) => flowDestinations(graphOf(analysis), id),
+  policyReach: (analysis, { id }) => policyReach(analysis, id) ?? null,
 };
 
 /** The files of a version given as one replacement in one file of the files of version `base`, which the host holds. */

@@ -26,6 +26,7 @@ import { useDraftExternals } from '../palette/useDraftExternals';
 import { ADDRESSES_NODE_ID, buildGraph, type CanvasNode, type Graph } from '../../store/graph/buildGraph';
 import { graphDiff } from '../baseline/graphDiff';
 import { selectAnalysis } from '../../store/selectAnalysis';
+import { useSelectionJob } from '../../store/useSelectionJob';
 import { useBaselineStore } from '../../store/useBaselineStore';
 import { CanvasControls } from './CanvasControls';
 import { CanvasLegend } from './CanvasLegend';
@@ -41,7 +42,6 @@ import { NamespaceNode } from './NamespaceNode';
 import { placeNodes } from './placeNodes';
 import { isOverBudget, shownEdges } from './shownEdges';
 import { shownNode } from './shownNode';
-import { policyReach } from './policyReach';
 import { useCanvasFit } from './useCanvasFit';
 import { useCanvasLayout } from './useCanvasLayout';
 import { useNamespaceExpansion } from './useNamespaceExpansion';
@@ -121,12 +121,9 @@ export function Canvas() {
   const selectedNode = selection?.kind === 'workload' ? selection.id : selection?.kind === 'namespace' ? `ns:${selection.id}` : null;
   const fit = useCanvasFit({ nodes, layout, isLayingOut, dragged, scope, focus, selectedNode, wrapper });
 
-  // A policy's reach needs the evaluation: computed on this thread only while a policy is selected.
-  const liveFiles = useAnalysisStore((state) => state.liveFiles);
-  const reach = useMemo(
-    () => (selection?.kind === 'policy' && liveFiles ? policyReach(selectAnalysis({ files: liveFiles }), selection.id) : undefined),
-    [selection, liveFiles],
-  );
+  // A policy's reach needs the evaluation: the analysis worker answers it while a policy is selected.
+  const reachOutcome = useSelectionJob('policyReach', selection?.kind === 'policy' ? selection.id : null);
+  const reach = reachOutcome?.status === 'done' ? (reachOutcome.result ?? undefined) : undefined;
   const isFar = useStore((state) => state.transform[2] < FAR_ZOOM);
   const isOverview = isFar && nodes.length > OVERVIEW_AT;
   const { setCenter } = useReactFlow();

@@ -3,7 +3,7 @@ import { analyze } from '../../engine';
 import { manifest } from '../../engine/testing/manifest';
 import { buildGraph } from '../../store/graph/buildGraph';
 import { emphasis, matchesSearch } from './emphasis';
-import { policyReach } from './policyReach';
+import { policyReach } from '../../store/inspect/policyReach';
 
 const pod = (name: string, labels: string) => manifest.pod(name, 'shop', labels);
 

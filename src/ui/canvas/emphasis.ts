@@ -1,7 +1,7 @@
 import type { Workload } from '../../engine';
 import type { Selection } from '../../store/useViewStore';
 import type { Graph } from '../../store/graph/buildGraph';
-import type { PolicyReach } from './policyReach';
+import type { PolicyReach } from '../../store/inspect/policyReach';
 
 /** Extra class names for the nodes and edges the selection or the search brings forward or pushes back. */
 export interface Emphasis {
