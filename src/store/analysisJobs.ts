@@ -3,6 +3,7 @@ import { canvasGraph, type CanvasGraph, type GraphRequest } from './graph/canvas
 import { graphOf } from './graph/graphOf';
 import { edgeFacts, type EdgeFacts } from './inspect/edgeFacts';
 import { flowDestinations, type FlowDestination } from './inspect/flowDestinations';
+import { matrixOf, matrixWindow, type MatrixFilter, type MatrixPeer, type MatrixWindow } from './inspect/matrixCells';
 import { policyReach, type PolicyReach } from './inspect/policyReach';
 import { workloadFlows, type WorkloadFlows } from './inspect/workloadFlows';
 
@@ -40,6 +41,10 @@ export interface AnalysisJobs {
   flowDestinations: { options: { id: string }; result: FlowDestination[] };
   /** What a selected policy selects and admits, for the canvas to emphasise (null when there is no such policy). */
   policyReach: { options: { id: string }; result: PolicyReach | null };
+  /** The rows (and columns) of the connectivity matrix: workloads grouped by namespace, then address ranges. */
+  matrixPeers: { options: Record<string, never>; result: MatrixPeer[] };
+  /** The cells of the matrix the person scrolled to, under a filter. */
+  matrixWindow: { options: { filter: MatrixFilter; rows: [number, number]; cols: [number, number] }; result: MatrixWindow };
 }
 
 /** The name of a job. */
@@ -74,6 +79,8 @@ export const ANALYSIS_JOBS: { [K in JobName]: AnalysisJob<K> } = {
   edgeFacts: (analysis, { id }) => edgeFacts(analysis, id),
   flowDestinations: (analysis, { id }) => flowDestinations(graphOf(analysis), id),
   policyReach: (analysis, { id }) => policyReach(analysis, id) ?? null,
+  matrixPeers: (analysis) => matrixOf(analysis, {}).peers,
+  matrixWindow: (analysis, { filter, rows, cols }) => matrixWindow(analysis, filter, rows, cols),
 };
 
 /** The files of a version given as one replacement in one file of the files of version `base`, which the host holds. */

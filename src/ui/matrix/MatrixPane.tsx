@@ -1,9 +1,6 @@
-import { useAnalysisStore } from '../../store/useAnalysisStore';
-import { selectAnalysis } from '../../store/selectAnalysis';
 import { ConnectivityMatrix } from './ConnectivityMatrix';
 
-/** The matrix of the files the views show; it needs the whole evaluation, so that is computed on this thread only while the matrix is shown. */
+/** The matrix of the document, its cells computed by the analysis worker as they come into view. */
 export function MatrixPane() {
-  const files = useAnalysisStore((state) => state.liveFiles);
-  return files === null ? null : <ConnectivityMatrix analysis={selectAnalysis({ files })} />;
+  return <ConnectivityMatrix />;
 }

@@ -1,5 +1,5 @@
 import { externalFlows, hasConn, isAllConns, isEmptyConns, pairConns, type Analysis, type ConnSet, type Protocol } from '../../engine';
-import { compactConns } from '../../store/graph/compactConns';
+import { compactConns } from '../graph/compactConns';
 
 /** One row or column of the matrix: a workload, or an external range as written in the policies. */
 export interface MatrixPeer {
@@ -58,4 +58,49 @@ export function matrixCells(analysis: Analysis, filter: MatrixFilter): Matrix {
     return { state: flow.isPartial && state === 'none' && !filter.protocol ? 'some' : state, label };
   };
   return { peers, cell };
+}
+
+/** The cells of rows `rows[0]..rows[1]-1` × columns `cols[0]..cols[1]-1`, row by row: what the matrix shows of itself. */
+export interface MatrixWindow {
+  rows: [number, number];
+  cols: [number, number];
+  states: CellState[];
+  labels: string[];
+}
+
+const matrices = new WeakMap<Analysis, Map<string, Matrix>>();
+
+/** {@link matrixCells} of `analysis` under `filter`, built once per analysis and filter. */
+export function matrixOf(analysis: Analysis, filter: MatrixFilter): Matrix {
+  let byFilter = matrices.get(analysis);
+  if (byFilter === undefined) {
+    byFilter = new Map();
+    matrices.set(analysis, byFilter);
+  }
+  const key = `${filter.protocol ?? ''}/${filter.port ?? ''}`;
+  let matrix = byFilter.get(key);
+  if (matrix === undefined) {
+    matrix = matrixCells(analysis, filter);
+    byFilter.set(key, matrix);
+  }
+  return matrix;
+}
+
+/** The cells of one window of the matrix (clamped to its size), as plain data a worker can send. */
+export function matrixWindow(analysis: Analysis, filter: MatrixFilter, rows: [number, number], cols: [number, number]): MatrixWindow {
+  const matrix = matrixOf(analysis, filter);
+  const n = matrix.peers.length;
+  const clamp = ([from, to]: [number, number]): [number, number] => [Math.max(0, Math.min(n, Math.floor(from))), Math.max(0, Math.min(n, Math.floor(to)))];
+  const r = clamp(rows);
+  const c = clamp(cols);
+  const states: CellState[] = [];
+  const labels: string[] = [];
+  for (let row = r[0]; row < r[1]; row++) {
+    for (let col = c[0]; col < c[1]; col++) {
+      const cell = matrix.cell(row, col);
+      states.push(cell.state);
+      labels.push(cell.label);
+    }
+  }
+  return { rows: r, cols: c, states, labels };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../engine';
-import { matrixCells } from './matrixCells';
+import { matrixCells, matrixWindow } from './matrixCells';
 
 const YAML = `apiVersion: v1
 kind: Pod
@@ -44,5 +44,16 @@ describe('matrixCells', () => {
     expect(find(matrixCells(analysis, { protocol: 'SCTP' }), 'shop/web[Pod]', 'shop/db[Pod]').state).toBe('none');
     expect(find(matrixCells(analysis, { protocol: 'TCP', port: 5432 }), 'shop/web[Pod]', 'shop/db[Pod]').state).toBe('all');
     expect(find(matrixCells(analysis, { protocol: 'TCP', port: 80 }), 'shop/web[Pod]', 'shop/db[Pod]').state).toBe('none');
+  });
+
+  it('answers a window of cells, row by row and clamped to the matrix, as the cells themselves', () => {
+    const m = matrixCells(analysis, { protocol: 'TCP' });
+    const w = matrixWindow(analysis, { protocol: 'TCP' }, [1, 3], [-5, 99]);
+    expect(w.rows).toEqual([1, 3]);
+    expect(w.cols).toEqual([0, 4]);
+    const expected = [1, 2].flatMap((r) => [0, 1, 2, 3].map((c) => m.cell(r, c)));
+    expect(w.states).toEqual(expected.map((c) => c.state));
+    expect(w.labels).toEqual(expected.map((c) => c.label));
+    expect(matrixWindow(analysis, {}, [10, 20], [0, 4]).states).toEqual([]);
   });
 });
