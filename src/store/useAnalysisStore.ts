@@ -72,7 +72,7 @@ interface Connection {
 }
 
 /** How long after the summary of a version its findings are asked for (a newer version meanwhile cancels them). */
-export const FINDINGS_DELAY_MS = 400;
+export const FINDINGS_DELAY_MS = 1500;
 
 let connection: Connection | null = null;
 
