@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { conformanceDir } from '../src/cli/conformanceDir';
+import { requireConformanceDir } from '../src/cli/conformanceDir';
 import { runAnalyze } from '../src/cli/runAnalyze';
 
-const root = conformanceDir();
+const root = requireConformanceDir();
 const CASES = ['minimal_test_in_ns', 'onlineboutique', 'with_end_port_example'];
 // Workloads the app infers for selectors the input does not satisfy (policies-only input) are not in the CLI's output.
 const isWorkload = (peer: string) => !peer.endsWith('[External]') && !peer.startsWith('ext:') && !peer.endsWith('[Inferred]');
@@ -22,10 +22,9 @@ function cliPairs(inputDir: string): string[] {
 
 for (const name of CASES) {
   test(`opening conformance case ${name} draws exactly the workload edges the CLI prints`, async ({ page }, testInfo) => {
-    test.skip(!root, 'conformance corpus not found (set CONFORMANCE_DIR or place ../shared beside the project)');
     // Every flow of a case is drawn (hundreds of edges for some): give a busy machine room.
     test.setTimeout(90_000);
-    const inputDir = join(root ?? '', 'cases', name, 'input');
+    const inputDir = join(root, 'cases', name, 'input');
     const expected = cliPairs(inputDir);
     expect(expected.length).toBeGreaterThan(0);
 

@@ -1,16 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NETPOL_TIERS, conformanceDir } from './conformanceDir';
+import { NETPOL_TIERS, requireConformanceDir } from './conformanceDir';
 import { runAnalyze } from './runAnalyze';
 
-const root = conformanceDir();
-if (!root) console.warn('conformance: corpus not found (set CONFORMANCE_DIR or place ../shared beside the project); skipping');
+const root = requireConformanceDir();
 
-describe.skipIf(!root)('netpol-analyzer conformance: `analyze` txt output equals expected.txt byte for byte', () => {
+describe('netpol-analyzer conformance: `analyze` txt output equals expected.txt byte for byte', () => {
   for (const tier of NETPOL_TIERS) {
-    const tierDir = join(root ?? '', tier);
-    const cases = root ? readdirSync(tierDir).sort() : [];
+    const tierDir = join(root, tier);
+    const cases = readdirSync(tierDir).sort();
     describe(`tier ${tier} (${cases.length} cases)`, () => {
       it.each(cases)('%s', (name) => {
         const dir = join(tierDir, name);
@@ -22,7 +21,7 @@ describe.skipIf(!root)('netpol-analyzer conformance: `analyze` txt output equals
   }
 
   it('covers all 104 NetworkPolicy cases', () => {
-    const total = NETPOL_TIERS.reduce((n, tier) => n + readdirSync(join(root ?? '', tier)).length, 0);
+    const total = NETPOL_TIERS.reduce((n, tier) => n + readdirSync(join(root, tier)).length, 0);
     expect(total).toBe(104);
   });
 });

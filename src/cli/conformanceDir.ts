@@ -9,3 +9,10 @@ export function conformanceDir(): string | undefined {
   const candidates = [process.env.CONFORMANCE_DIR, resolve(process.cwd(), '../shared/conformance/netpol-analyzer')];
   return candidates.find((d): d is string => d !== undefined && d !== '' && existsSync(resolve(d, 'cases')));
 }
+
+/** {@link conformanceDir}, for the tests that check against the corpus: its absence fails them, saying where to put it, instead of skipping them. */
+export function requireConformanceDir(): string {
+  const dir = conformanceDir();
+  if (dir === undefined) throw new Error('netpol-analyzer conformance corpus not found: set CONFORMANCE_DIR or place ../shared beside the project');
+  return dir;
+}

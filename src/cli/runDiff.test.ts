@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { conformanceDir } from './conformanceDir';
+import { requireConformanceDir } from './conformanceDir';
 import { runAnalyze } from './runAnalyze';
 
-const root = conformanceDir();
+const root = requireConformanceDir();
 
 function connlist(dir: string): Map<string, string> {
   const lines = readFileSync(join(dir, 'expected.txt'), 'utf8').split('\n').filter(Boolean);
@@ -38,15 +38,15 @@ spec:
 `;
 
 describe('analyze diff', () => {
-  describe.skipIf(!root)('on conformance pairs, equals the difference of the expected connection lists', () => {
+  describe('on conformance pairs, equals the difference of the expected connection lists', () => {
     it.each([
       ['semanticDiff-same-topologies-old1', 'semanticDiff-same-topologies-new1'],
       ['semanticDiff-same-topologies-old2', 'semanticDiff-same-topologies-new2'],
       ['test_with_named_ports', 'test_with_named_ports_changed_netpol'],
       ['semanticDiff-same-topologies-new1', 'semanticDiff-same-topologies-new1a'],
     ])('%s → %s', (a, b) => {
-      const dirA = join(root ?? '', 'cases', a);
-      const dirB = join(root ?? '', 'cases', b);
+      const dirA = join(root, 'cases', a);
+      const dirB = join(root, 'cases', b);
       const r = runAnalyze(['diff', join(dirA, 'input'), join(dirB, 'input')], () => '');
       expect(r.code).toBe(0);
       expect(r.stdout).not.toBe('');

@@ -1,28 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceFile } from '../engine';
+import { manifest } from '../engine/testing/manifest';
 import { analyzeDocument } from './analyzeDocument';
 import { selectAnalysis } from './selectAnalysis';
 
 const files = (port: number): SourceFile[] => [
   {
     name: 'a.yaml',
-    text: `apiVersion: v1
-kind: Pod
-metadata: { name: web, namespace: shop, labels: { app: web } }
-spec: { containers: [{ name: c, image: i, ports: [{ containerPort: ${port} }] }] }
----
-apiVersion: v1
-kind: Pod
-metadata: { name: client, namespace: shop, labels: { app: client } }
-spec: { containers: [{ name: c, image: i }] }
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: { name: web-in, namespace: shop }
-spec:
-  podSelector: { matchLabels: { app: web } }
-  ingress: [{ from: [{ podSelector: { matchLabels: { app: client } } }], ports: [{ port: ${port} }] }]
-`,
+    text: [
+      manifest.pod('web', 'shop', 'app: web', { ports: `{containerPort: ${port}}` }),
+      manifest.pod('client', 'shop', 'app: client'),
+      manifest.networkPolicy('web-in', 'shop', `{podSelector: {matchLabels: {app: web}}, ingress: [{from: [{podSelector: {matchLabels: {app: client}}}], ports: [{port: ${port}}]}]}`),
+    ].join('---\n'),
   },
 ];
 

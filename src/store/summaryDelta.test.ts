@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type SourceFile } from '../engine';
+import { manifest } from '../engine/testing/manifest';
 import { summarise } from './analysisJobs';
 import { decodeSummary, encodeSummary } from './summaryDelta';
 
-const pod = (name: string) => `apiVersion: v1
-kind: Pod
-metadata: { name: ${name}, namespace: shop, labels: { app: ${name} } }
-spec: { containers: [{ name: c, image: i }] }
-`;
-const deny = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: { name: deny, namespace: shop }
-spec: { podSelector: {}, policyTypes: [Ingress] }
-`;
+const pod = (name: string) => manifest.pod(name, 'shop', `app: ${name}`);
+const deny = manifest.networkPolicy('deny', 'shop', '{podSelector: {}, policyTypes: [Ingress]}');
 const summaryOf = (text: string, previous?: ReturnType<typeof analyze>) => {
   const files: SourceFile[] = [{ name: 'a.yaml', text }];
   const analysis = analyze(files, previous ? { previous } : {});

@@ -2,13 +2,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../engine';
-import { NETPOL_TIERS, conformanceDir } from '../../cli/conformanceDir';
+import { NETPOL_TIERS, requireConformanceDir } from '../../cli/conformanceDir';
 import { readInputs } from '../../cli/readInputs';
 import { runAnalyze } from '../../cli/runAnalyze';
 import { buildGraph } from './buildGraph';
 
-const root = conformanceDir();
-if (!root) console.warn('buildGraph conformance: corpus not found (set CONFORMANCE_DIR or place ../shared beside the project); skipping');
+const root = requireConformanceDir();
 
 const isWorkload = (peer: string) => !peer.endsWith('[External]');
 
@@ -25,10 +24,10 @@ function cliWorkloadPairs(inputDir: string): string[] {
     .sort();
 }
 
-describe.skipIf(!root)('the canvas draws a workload edge exactly where the CLI prints a workload pair', () => {
+describe('the canvas draws a workload edge exactly where the CLI prints a workload pair', () => {
   for (const tier of NETPOL_TIERS) {
-    const tierDir = join(root ?? '', tier);
-    const cases = root ? readdirSync(tierDir).sort() : [];
+    const tierDir = join(root, tier);
+    const cases = readdirSync(tierDir).sort();
     it.each(cases)(`${tier}/%s`, (name) => {
       const inputDir = join(tierDir, name, 'input');
       const analysis = analyze(readInputs([inputDir], () => '').files);

@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../engine';
+import { manifest } from '../../engine/testing/manifest';
 import { createAnalysisClient } from '../analysisClient';
 import { edgeFacts } from './edgeFacts';
 
-const MANIFESTS = `
-apiVersion: v1
-kind: Pod
-metadata: { name: web, namespace: shop, labels: { app: web } }
-spec: { containers: [{ name: c, image: i }] }
----
-apiVersion: v1
-kind: Pod
-metadata: { name: db, namespace: shop, labels: { app: db } }
-spec: { containers: [{ name: c, image: i }] }
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: { name: db-from-web, namespace: shop }
-spec:
-  podSelector: { matchLabels: { app: db } }
-  ingress: [{ from: [{ podSelector: { matchLabels: { app: web } } }], ports: [{ port: 5432 }] }]
-`;
+const MANIFESTS = [
+  manifest.pod('web', 'shop', 'app: web'),
+  manifest.pod('db', 'shop', 'app: db'),
+  manifest.networkPolicy('db-from-web', 'shop', '{podSelector: {matchLabels: {app: db}}, ingress: [{from: [{podSelector: {matchLabels: {app: web}}}], ports: [{port: 5432}]}]}'),
+].join('---\n');
 const files = [{ name: 'shop.yaml', text: MANIFESTS }];
 const WEB = 'shop/web[Pod]';
 const DB = 'shop/db[Pod]';

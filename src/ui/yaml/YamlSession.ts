@@ -14,7 +14,7 @@ const DEBOUNCE_MS = 30;
 /** Marks transactions that bring outside text into the editor, so they are not sent back. */
 const fromOutside = Annotation.define<boolean>();
 /** Texts longer than this get {@link largeYamlMode} instead of the YAML parser (1,000 workloads are ~2 MB; 100 are ~0.2 MB). */
-export const LARGE_TEXT_CHARS = 500_000;
+const LARGE_TEXT_CHARS = 500_000;
 const parsedYaml: Extension = [yaml(), yamlHighlight];
 const languageFor = (length: number): Extension => (length > LARGE_TEXT_CHARS ? largeYamlMode : parsedYaml);
 
