@@ -31,14 +31,19 @@ for (const name of CASES) {
     await page.goto('/');
     await expect(page.locator('main.app__canvas .react-flow')).toHaveAttribute('data-layout', 'done', { timeout: 20_000 });
     await page.getByTestId('show-all-flows').check();
-    await page.locator('[data-testid="open-files"]').setInputFiles(readdirSync(inputDir).map((file) => join(inputDir, file)));
+    const files = readdirSync(inputDir).sort();
+    await page.locator('[data-testid="open-files"]').setInputFiles(files.map((file) => join(inputDir, file)));
+    // The case's own files, analysed and drawn: right after the open the canvas can still say "done" for the example.
+    await expect(page.getByRole('tab', { name: files[0] })).toBeVisible();
     await expect(page.getByTestId('rf__node-ns:shop')).toHaveCount(0);
     await expect(page.locator('main.app__canvas .react-flow')).toHaveAttribute('data-layout', 'done', { timeout: 20_000 });
 
-    const edges = await page.locator('main.app__canvas [data-testid^="rf__edge-"]').all();
-    const drawn = (await Promise.all(edges.map((edge) => edge.getAttribute('data-testid')))).map((id) => (id ?? '').slice('rf__edge-'.length));
-    const workloadEdges = drawn.filter((id) => id.split('=>').every(isWorkload)).sort();
-    expect(workloadEdges).toEqual(expected);
+    const workloadEdges = async () => {
+      const edges = await page.locator('main.app__canvas [data-testid^="rf__edge-"]').all();
+      const ids = await Promise.all(edges.map((edge) => edge.getAttribute('data-testid')));
+      return ids.map((id) => (id ?? '').slice('rf__edge-'.length)).filter((id) => id.split('=>').every(isWorkload)).sort();
+    };
+    await expect.poll(workloadEdges, { timeout: 30_000 }).toEqual(expected);
     await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
   });
 }
