@@ -1,13 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NETPOL_TIERS, requireConformanceDir } from './conformanceDir';
+import { ANP_TIERS, NETPOL_TIERS, requireConformanceDir } from './conformanceDir';
 import { runAnalyze } from './runAnalyze';
 
 const root = requireConformanceDir();
 
 describe('netpol-analyzer conformance: `analyze` txt output equals expected.txt byte for byte', () => {
-  for (const tier of NETPOL_TIERS) {
+  for (const tier of [...NETPOL_TIERS, ...ANP_TIERS]) {
     const tierDir = join(root, tier);
     const cases = readdirSync(tierDir).sort();
     describe(`tier ${tier} (${cases.length} cases)`, () => {
@@ -20,8 +20,9 @@ describe('netpol-analyzer conformance: `analyze` txt output equals expected.txt 
     });
   }
 
-  it('covers all 104 NetworkPolicy cases', () => {
-    const total = NETPOL_TIERS.reduce((n, tier) => n + readdirSync(join(root, tier)).length, 0);
-    expect(total).toBe(104);
+  it('covers all 104 NetworkPolicy cases and all 70 AdminNetworkPolicy / BaselineAdminNetworkPolicy cases', () => {
+    const count = (tiers: readonly string[]) => tiers.reduce((n, tier) => n + readdirSync(join(root, tier)).length, 0);
+    expect(count(NETPOL_TIERS)).toBe(104);
+    expect(count(ANP_TIERS)).toBe(70);
   });
 });

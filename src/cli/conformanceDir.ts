@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-/** The NetworkPolicy tiers of the netpol-analyzer corpus (the `anp/` tier belongs to the cluster-scoped layer). */
+/** The NetworkPolicy tiers of the netpol-analyzer corpus. */
 export const NETPOL_TIERS = ['cases', 'exposure-derived/cases', 'ingress-filtered/cases'] as const;
+
+/** The tiers of the corpus whose cases add AdminNetworkPolicy / BaselineAdminNetworkPolicy (v1alpha1). */
+export const ANP_TIERS = ['anp/cases', 'exposure-derived/anp/cases'] as const;
 
 /** The netpol-analyzer conformance corpus: `$CONFORMANCE_DIR`, else `../shared/...` beside the project; undefined when absent. */
 export function conformanceDir(): string | undefined {

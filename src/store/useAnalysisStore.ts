@@ -36,7 +36,7 @@ export interface AnalysisState {
 
 /** The summary of an empty workspace, shown before the first answer. */
 export const EMPTY_SUMMARY: AnalysisSummary = {
-  model: { namespaces: [], workloads: [], policies: [], others: [] },
+  model: { namespaces: [], workloads: [], policies: [], clusterPolicies: [], others: [] },
   issues: [],
   connectionCount: 0,
   errorCount: 0,

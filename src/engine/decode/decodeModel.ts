@@ -1,7 +1,8 @@
-import { WORKLOAD_KINDS, type Issue, type LabelSelector, type Model, type Namespace, type NetworkPolicy, type OtherObject, type SourceFile, type Workload } from '../model/types';
+import { CLUSTER_POLICY_KINDS, WORKLOAD_KINDS, type ClusterPolicy, type ClusterPolicyKind, type Issue, type LabelSelector, type Model, type Namespace, type NetworkPolicy, type OtherObject, type SourceFile, type Workload } from '../model/types';
 import { parseYamlFile, type YamlDocument } from '../yaml/parseYamlFile';
 import { sharedYamlChunkCache } from '../yaml/yamlChunkCache';
 import { decodePolicy } from './decodePolicy';
+import { decodeClusterPolicy } from './decodeClusterPolicy';
 import { expandLists } from './expandLists';
 import { decodeWorkload } from './decodeWorkload';
 import { validateName } from '../validate/validateName';
@@ -55,7 +56,12 @@ interface DecodedObject {
   trailing: Issue[];
   hasError: boolean;
   /** The model object, of the kind the object is modelled as. */
-  decoded: { kind: 'namespace'; value: Namespace } | { kind: 'workload'; value: Workload } | { kind: 'policy'; value: NetworkPolicy } | { kind: 'other'; value: OtherObject };
+  decoded:
+    | { kind: 'namespace'; value: Namespace }
+    | { kind: 'workload'; value: Workload }
+    | { kind: 'policy'; value: NetworkPolicy }
+    | { kind: 'clusterPolicy'; value: ClusterPolicy }
+    | { kind: 'other'; value: OtherObject };
   /** Where the object is, to report a duplicate name (with another issue sink: the object's issues are shared). */
   ctx: DecodeContext;
 }
@@ -84,7 +90,8 @@ function decodeObject(doc: YamlDocument, base: string, raw: RawMap, kind: string
   const probe: DecodeContext = { doc, base, object: kind, issues };
   const metadata = optionalMap(probe, raw.metadata, 'metadata') ?? {};
   const name = optionalString(probe, metadata.name, 'metadata.name') ?? '';
-  const isNamespaced = kind !== 'Namespace';
+  const isClusterPolicy = (CLUSTER_POLICY_KINDS as readonly string[]).includes(kind);
+  const isNamespaced = kind !== 'Namespace' && !isClusterPolicy;
   const namespace = isNamespaced ? optionalString(probe, metadata.namespace, 'metadata.namespace') || 'default' : '';
   const object = isNamespaced ? `${kind} ${namespace}/${name}` : `${kind} ${name}`;
   const ctx: DecodeContext = { doc, base, object, issues };
@@ -92,13 +99,14 @@ function decodeObject(doc: YamlDocument, base: string, raw: RawMap, kind: string
   if (name === '') report(ctx, 'error', 'required', 'metadata.name', 'metadata.name is required');
   const leading = issues.splice(0);
   const isWorkload = (WORKLOAD_KINDS as readonly string[]).includes(kind);
-  const isModelled = kind === 'Namespace' || kind === 'NetworkPolicy' || isWorkload;
+  const isModelled = kind === 'Namespace' || kind === 'NetworkPolicy' || isWorkload || isClusterPolicy;
   if (isModelled) reportFindings(ctx, validateName(kind, name, isNamespaced ? namespace : undefined));
   const labels = isModelled && kind !== 'Pod' ? decodeLabels(ctx, metadata.labels, 'metadata.labels') : {};
   let decoded: DecodedObject['decoded'];
   if (kind === 'Namespace') decoded = { kind: 'namespace', value: namespaceOf(labels, name, true, ctx) };
   else if (isWorkload) decoded = { kind: 'workload', value: decodeWorkload(ctx, raw, kind, name, namespace) };
   else if (kind === 'NetworkPolicy') decoded = { kind: 'policy', value: decodePolicy(ctx, raw, name, namespace) };
+  else if (isClusterPolicy) decoded = { kind: 'clusterPolicy', value: decodeClusterPolicy(ctx, raw, kind as ClusterPolicyKind, name) };
   else {
     decoded = { kind: 'other', value: { kind, name, ...(isNamespaced ? { namespace } : {}), source: sourceRef(ctx, '') } };
     report(ctx, 'info', 'ignored-kind', '', `${kind} is not part of NetworkPolicy analysis; kept aside`);
@@ -117,6 +125,15 @@ function decodeDocument(doc: YamlDocument): DecodedDocument {
   return decoded;
 }
 
+/** Warns when a cluster policy has the priority of an earlier one of its tier: which of the two applies first is implementation-defined. */
+function reportSharedPriority(policy: ClusterPolicy, earlier: readonly ClusterPolicy[], ctx: DecodeContext): void {
+  if (policy.kind === 'BaselineAdminNetworkPolicy') return;
+  const other = earlier.find((p) => p.tier === policy.tier && p.priority === policy.priority && p.kind !== 'BaselineAdminNetworkPolicy');
+  if (!other) return;
+  const message = `spec.priority: ${other.id} has the same priority (${policy.priority}) in the ${policy.tier} tier; which of the two applies first is implementation-defined (netpol-analyzer refuses it): give them distinct priorities`;
+  report(ctx, 'warning', 'cluster-shared-priority', 'spec.priority', message);
+}
+
 /**
  * Decodes files of Kubernetes manifests into the model: 1. parse YAML/JSON,
  * 2. expand `List` kinds, 3. decode each object, recording issues with their
@@ -130,6 +147,7 @@ export function decodeModel(files: readonly SourceFile[]): DecodedModel {
   const namespaces = new Map<string, Namespace>();
   const workloads = new Map<string, Workload>();
   const policies: NetworkPolicy[] = [];
+  const clusterPolicies: ClusterPolicy[] = [];
   const ignoredPolicies: IgnoredPolicy[] = [];
   const others: Model['others'] = [];
   const seen = new Set<string>();
@@ -153,6 +171,10 @@ export function decodeModel(files: readonly SourceFile[]): DecodedModel {
         else if (!isValid) continue;
         else if (o.decoded.kind === 'namespace') namespaces.set(o.decoded.value.name, o.decoded.value);
         else if (o.decoded.kind === 'policy') policies.push(o.decoded.value);
+        else if (o.decoded.kind === 'clusterPolicy') {
+          reportSharedPriority(o.decoded.value, clusterPolicies, { ...o.ctx, issues });
+          clusterPolicies.push(o.decoded.value);
+        }
         else {
           const w = o.decoded.value;
           const existing = workloads.get(w.id);
@@ -165,7 +187,7 @@ export function decodeModel(files: readonly SourceFile[]): DecodedModel {
     if (!namespaces.has(ns)) namespaces.set(ns, namespaceOf({}, ns, false));
   }
   return {
-    model: { namespaces: [...namespaces.values()], workloads: [...workloads.values()], policies, others },
+    model: { namespaces: [...namespaces.values()], workloads: [...workloads.values()], policies, clusterPolicies, others },
     issues,
     invalidObjects,
     ignoredPolicies,

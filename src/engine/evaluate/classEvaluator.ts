@@ -1,6 +1,8 @@
 import { isInRanges, type CompiledModel, type CompiledRule } from './compileModel';
-import { ALL_CONNS, NO_CONNS, intersectConns, isEmptyConns, unionConns, type ConnSet } from './connSet';
+import { ALL_CONNS, NO_CONNS, intersectConns, isAllConns, isEmptyConns, unionConns, type ConnSet } from './connSet';
+import type { IPRange } from '../ip/ipRange';
 import type { ExternalPeer } from './evaluateModel';
+import { NO_VERDICT, tierVerdict, tieredSide } from './tieredSide';
 
 /** One side of a class: its rules deduplicated by (peer mask, port matcher). */
 interface Side {
@@ -133,8 +135,42 @@ export function classEvaluator(compiled: CompiledModel, connTable: ConnSet[], in
     if (!row) egressRows.set(key, (row = addressSide(side, egressExternals, -1)));
     return row;
   };
+  const tiers = compiled.clusterTiers;
+  // Sides that answer NO_CONNS / ALL_CONNS by identity: `idOf` and `unionOf` memoise by identity.
+  const canonical = (c: ConnSet): ConnSet => (isEmptyConns(c) ? NO_CONNS : isAllConns(c) ? ALL_CONNS : c);
+  const npSide = (side: Side, peer: number, dest: number): ConnSet | undefined => {
+    if (!side.isIsolated) return undefined;
+    let out = NO_CONNS;
+    for (let r = 0; r < side.masks.length; r++) if (side.masks[r][peer] === 1 && (out = unionOf(out, side.conns[r](dest))) === ALL_CONNS) break;
+    return out;
+  };
+  const egressToPieces = (s: number): ConnSet[] => {
+    if (!tiers) return [];
+    const np = addressSide(egressOf(s), egressExternals, -1);
+    const side = egressOf(s);
+    return egressExternals.map((piece, k) => {
+      const at = (r: { ipRanges: readonly IPRange[] }) => isInRanges(piece.range, r.ipRanges);
+      const admin = tierVerdict(tiers.admin.egress[s], at, -1);
+      const baseline = tierVerdict(tiers.baseline.egress[s], at, -1);
+      if (admin === NO_VERDICT && baseline === NO_VERDICT) return np[k];
+      return canonical(tieredSide(side.isIsolated ? np[k] : undefined, admin, baseline));
+    });
+  };
+  const tieredCell = (s: number, d: number): number => {
+    if (!tiers) return 0;
+    const rs = reps[s];
+    const rd = reps[d];
+    const admitsSource = (r: { podMask: Uint8Array }) => r.podMask[rs] === 1;
+    const admitsDest = (r: { podMask: Uint8Array }) => r.podMask[rd] === 1;
+    const out = tieredSide(npSide(egressOf(s), rd, rd), tierVerdict(tiers.admin.egress[s], admitsDest, rd), tierVerdict(tiers.baseline.egress[s], admitsDest, rd));
+    if (isEmptyConns(out)) return 0;
+    const into = tieredSide(npSide(ingressOf(d), rs, rd), tierVerdict(tiers.admin.ingress[d], admitsSource, rd), tierVerdict(tiers.baseline.ingress[d], admitsSource, rd));
+    return idOf(canonical(out), canonical(into));
+  };
+  const tieredRows = new Map<number, readonly ConnSet[]>();
   return {
     cell(s, d) {
+      if (tiers) return tieredCell(s, d);
       const rs = reps[s];
       const rd = reps[d];
       let out = ALL_CONNS;
@@ -153,6 +189,7 @@ export function classEvaluator(compiled: CompiledModel, connTable: ConnSet[], in
       return idOf(out, into);
     },
     sourcesOf(d) {
+      if (tiers) return undefined;
       const g = ingressOf(d);
       if (!g.isIsolated) return undefined;
       if (g.masks.length === 1) return classesIn(g.masks[0]);
@@ -168,6 +205,11 @@ export function classEvaluator(compiled: CompiledModel, connTable: ConnSet[], in
       return out;
     },
     fromPieces: (d) => addressSide(ingressOf(d), ingressExternals, reps[d]),
-    toPieces: (s) => egressRow(egressOf(s)),
+    toPieces: (s) => {
+      if (!tiers) return egressRow(egressOf(s));
+      let row = tieredRows.get(s);
+      if (!row) tieredRows.set(s, (row = egressToPieces(s)));
+      return row;
+    },
   };
 }

@@ -7,6 +7,7 @@ import type { ConnSet } from './connSet';
 import { workloadClasses } from './workloadClasses';
 import { addressIndex, type AddressIndex } from './addressIndex';
 import { isSameValue } from './isSameValue';
+import { compileClusterTiers, type ClusterTiers } from './compileClusterTiers';
 
 /** Which direction of traffic a rule governs. */
 export type Direction = 'ingress' | 'egress';
@@ -87,6 +88,8 @@ export interface CompiledModel {
   compiledPolicies: CompiledPolicy[];
   /** Compiled against a previous model of the same lineage: the policies only one of the two has (added, removed or edited), compiled; otherwise empty. */
   changedPolicies: CompiledPolicy[];
+  /** The Admin and Baseline tiers of the model's cluster policies; undefined when it has none. */
+  clusterTiers?: ClusterTiers;
   /** Reusable compilation state for the next edit of the same cluster. */
   cache: CompileCache;
 }
@@ -257,15 +260,16 @@ export function compileModel(model: Model, previous?: CompiledModel): CompiledMo
 
   // 2. Classes: workloads no selector, named port or ipBlock of this model can tell apart.
   const blocks = new Map<string, Uint8Array>();
+  const addBlock = (cidr: string, except: readonly string[]) => {
+    const key = blockKey(cidr, except);
+    if (!blocks.has(key)) blocks.set(key, blockMask(key, cidr, except));
+  };
   if (ips.some((list) => list.length > 0)) {
     for (const p of model.policies) {
-      for (const rule of [...p.ingress, ...p.egress]) {
-        for (const peer of rule.peers) {
-          if (peer.kind !== 'ipBlock') continue;
-          const key = blockKey(peer.cidr, peer.except);
-          if (!blocks.has(key)) blocks.set(key, blockMask(key, peer.cidr, peer.except));
-        }
-      }
+      for (const rule of [...p.ingress, ...p.egress]) for (const peer of rule.peers) if (peer.kind === 'ipBlock') addBlock(peer.cidr, peer.except);
+    }
+    for (const p of model.clusterPolicies) {
+      for (const rule of p.egress) for (const peer of rule.peers) if (peer.kind === 'networks') for (const cidr of peer.cidrs) addBlock(cidr, []);
     }
   }
   const blockSet = [...blocks.keys()].sort().join('\n');
@@ -371,6 +375,23 @@ export function compileModel(model: Model, previous?: CompiledModel): CompiledMo
     }
     return compiled;
   });
+  // 5. Cluster policies: per class, the rules of the Admin and Baseline tiers in evaluation order.
+  const clusterTiers = compileClusterTiers(
+    {
+      workloads,
+      classMembers,
+      selectorMask: (peer) => selectorMask(peer, ''),
+      networksMask: (cidrs) => peersMask(cidrs.map((cidr) => ({ kind: 'ipBlock', cidr, except: [] })), ''),
+      networkRanges: (cidr) => blockRanges(cidr, []),
+      emptyMask: () => {
+        let none = peerMasks.get('-');
+        if (!none) peerMasks.set('-', (none = newMask()));
+        return none;
+      },
+    },
+    model.clusterPolicies,
+  );
+  if (clusterTiers) egressIPRanges.push(...clusterTiers.egressRanges);
   const perWorkload = <T>(perClass: T[]): T[] => Array.from(workloadClass, (c) => perClass[c]);
   return {
     workloads,
@@ -387,6 +408,7 @@ export function compileModel(model: Model, previous?: CompiledModel): CompiledMo
     policies: model.policies,
     compiledPolicies,
     changedPolicies: [...changedPolicies, ...[...before.values()].flat()],
+    ...(clusterTiers ? { clusterTiers } : {}),
     cache: { ips, findAddresses, namespaceMatches, peerMasks, blockRanges: blockCache, blockSet, lineage, portMatchers },
   };
 }

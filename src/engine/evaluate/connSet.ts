@@ -88,6 +88,32 @@ export function intersectConns(a: ConnSet, b: ConnSet): ConnSet {
   return combine(a, b, intersectRanges);
 }
 
+function subtractRanges(a: readonly number[], b: readonly number[]): readonly number[] {
+  if (b.length === 0 || a.length === 0) return a;
+  if (b === FULL) return EMPTY;
+  const out: number[] = [];
+  let j = 0;
+  for (let i = 0; i < a.length; i += 2) {
+    let start = a[i];
+    const end = a[i + 1];
+    while (j < b.length && b[j + 1] < start) j += 2;
+    for (let k = j; k < b.length && b[k] <= end && start <= end; k += 2) {
+      if (b[k] > start) out.push(start, b[k] - 1);
+      start = Math.max(start, b[k + 1] + 1);
+    }
+    if (start <= end) out.push(start, end);
+  }
+  return out.length === 0 ? EMPTY : out;
+}
+
+/** Connections in `a` but not in `b`. */
+export function subtractConns(a: ConnSet, b: ConnSet): ConnSet {
+  if (b === NO_CONNS || a === NO_CONNS) return a;
+  if (b === ALL_CONNS) return NO_CONNS;
+  const out = combine(a, b, subtractRanges);
+  return isEmptyConns(out) ? NO_CONNS : out;
+}
+
 /** True when the set holds no connection. */
 export function isEmptyConns(c: ConnSet): boolean {
   return c.SCTP.length === 0 && c.TCP.length === 0 && c.UDP.length === 0;

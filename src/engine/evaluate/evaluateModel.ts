@@ -117,7 +117,9 @@ export function evaluateModel(model: Model, previous?: Evaluation): Evaluation {
   const { classMembers } = compiled;
   const C = classMembers.length;
   const n = compiled.workloads.length;
-  const isPatch = previous !== undefined && previous.compiled.cache.lineage === compiled.cache.lineage;
+  // Cluster policies reach across every class: a model with them is evaluated whole.
+  const hasTiers = compiled.clusterTiers !== undefined || previous?.compiled.clusterTiers !== undefined;
+  const isPatch = previous !== undefined && !hasTiers && previous.compiled.cache.lineage === compiled.cache.lineage;
   // Ranges are cached per ipBlock, so the same blocks in the same order give the same range objects and the same pieces.
   const sameRanges = (a: readonly IPRange[], b: readonly IPRange[]) => a.length === b.length && a.every((r, i) => r === b[i]);
   const newIngress = isPatch && sameRanges(previous.compiled.ingressIPRanges, compiled.ingressIPRanges) ? previous.ingressExternals : externals(compiled.ingressIPRanges);

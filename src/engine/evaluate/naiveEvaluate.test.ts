@@ -19,6 +19,7 @@ function model(workloads: Workload[], policies: NetworkPolicy[], nsLabels: Recor
     namespaces: names.map((name) => ({ name, labels: { ...nsLabels[name], 'kubernetes.io/metadata.name': name }, isDeclared: true })),
     workloads,
     policies,
+    clusterPolicies: [],
     others: [],
   };
 }

@@ -132,6 +132,53 @@ export interface NetworkPolicy {
   source?: SourceRef;
 }
 
+/** What a cluster policy rule does with the traffic it matches: Accept and Deny are final, Pass skips the rest of its tier. */
+export type ClusterAction = 'Accept' | 'Deny' | 'Pass';
+
+/** The tier a cluster policy is evaluated in: Admin before NetworkPolicy, Baseline after it. */
+export type ClusterTier = 'Admin' | 'Baseline';
+
+/** The kinds of cluster-scoped policy the engine reads (policy.networking.k8s.io). */
+export const CLUSTER_POLICY_KINDS = ['ClusterNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy'] as const;
+/** A cluster-scoped policy kind. */
+export type ClusterPolicyKind = (typeof CLUSTER_POLICY_KINDS)[number];
+
+/**
+ * A cluster policy peer (or subject): `namespaces` (every pod of the namespaces the selector matches), `pods`
+ * (namespaceSelector and podSelector), `networks` (CIDRs, egress only), or a peer the engine cannot place on a
+ * workload or address (`nodes`, `domainNames`): it matches nothing, as in netpol-analyzer (nodes are not pods, and the
+ * model knows no node addresses or DNS names).
+ */
+export type ClusterPeer =
+  | { kind: 'namespaces'; namespaceSelector: LabelSelector }
+  | { kind: 'pods'; namespaceSelector: LabelSelector; podSelector: LabelSelector }
+  | { kind: 'networks'; cidrs: string[] }
+  | { kind: 'uninterpreted'; field: 'nodes' | 'domainNames' };
+
+/** One ingress or egress rule of a cluster policy; `ports` undefined means every port of every protocol. */
+export interface ClusterRule {
+  name: string;
+  action: ClusterAction;
+  peers: ClusterPeer[];
+  ports?: PolicyPort[];
+}
+
+/** A ClusterNetworkPolicy (v1alpha2), AdminNetworkPolicy or BaselineAdminNetworkPolicy (v1alpha1), in the v1alpha2 vocabulary (Allow read as Accept). */
+export interface ClusterPolicy {
+  /** `Kind name`, e.g. `AdminNetworkPolicy cluster-guardrails`. */
+  id: string;
+  kind: ClusterPolicyKind;
+  name: string;
+  tier: ClusterTier;
+  /** 0–1000, lower first; a BaselineAdminNetworkPolicy has none (one per cluster): 0. */
+  priority: number;
+  /** The pods the policy applies to: a `namespaces` or `pods` peer. */
+  subject: ClusterPeer;
+  ingress: ClusterRule[];
+  egress: ClusterRule[];
+  source?: SourceRef;
+}
+
 /** An object of a kind the engine does not model, kept aside. */
 export interface OtherObject {
   kind: string;
@@ -162,6 +209,8 @@ export interface Model {
   namespaces: Namespace[];
   workloads: Workload[];
   policies: NetworkPolicy[];
+  /** Cluster-scoped policies of the Admin and Baseline tiers, in input order. */
+  clusterPolicies: ClusterPolicy[];
   others: OtherObject[];
 }
 

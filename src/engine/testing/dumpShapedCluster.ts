@@ -136,5 +136,5 @@ export function dumpShapedCluster({ workloads: workloadCount, policies: policyCo
     const app = pick(apps[i]);
     pick(templates)(app, apps[i], k);
   }
-  return { namespaces: [...infra, ...appNamespaces], workloads, policies, others: [] };
+  return { namespaces: [...infra, ...appNamespaces], workloads, policies, clusterPolicies: [], others: [] };
 }

@@ -218,6 +218,7 @@ export function randomCluster({ maxWorkloads = 8, maxPolicies = 5 }: RandomClust
         namespaces,
         workloads: workloads.map((w, i) => ({ ...w, id: `${w.namespace}/w${i}[${w.kind}]`, name: `w${i}` })),
         policies: policies.map((p, i) => ({ ...p, id: `${p.namespace}/p${i}`, name: `p${i}` })),
+        clusterPolicies: [],
         others: [],
       })),
   );

@@ -129,5 +129,5 @@ export function realisticCluster({ workloads: workloadCount, policies: policyCou
     (ns, k) => add(ns.name, `worker-statsd-${k}`, tierSelector('worker'), ['Egress'], [], [{ peers: [{ kind: 'selector', namespaceSelector: nsName(pick(apps).name), podSelector: sel({ tier: 'worker' }) }], ports: [{ protocol: 'UDP', isProtocolDefaulted: false, port: 'stats' }, udp(8125)] }]),
   ];
   for (let k = 0; policies.length < policyCount; k++) pick(templates)(pick(apps), k);
-  return { namespaces, workloads, policies, others: [] };
+  return { namespaces, workloads, policies, clusterPolicies: [], others: [] };
 }

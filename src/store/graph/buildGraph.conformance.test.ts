@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../engine';
-import { NETPOL_TIERS, requireConformanceDir } from '../../cli/conformanceDir';
+import { ANP_TIERS, NETPOL_TIERS, requireConformanceDir } from '../../cli/conformanceDir';
 import { readInputs } from '../../cli/readInputs';
 import { runAnalyze } from '../../cli/runAnalyze';
 import { buildGraph } from './buildGraph';
@@ -25,7 +25,7 @@ function cliWorkloadPairs(inputDir: string): string[] {
 }
 
 describe('the canvas draws a workload edge exactly where the CLI prints a workload pair', () => {
-  for (const tier of NETPOL_TIERS) {
+  for (const tier of [...NETPOL_TIERS, ...ANP_TIERS]) {
     const tierDir = join(root, tier);
     const cases = readdirSync(tierDir).sort();
     it.each(cases)(`${tier}/%s`, (name) => {

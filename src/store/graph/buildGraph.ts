@@ -179,8 +179,11 @@ export function buildGraph(analysis: Analysis, options: GraphOptions = {}): Grap
   const collapsed = new Set(options.collapsedNamespaces ?? []);
   const showAll = options.showAllFlows ?? false;
   const n = compiled.workloads.length;
-  const ingressIsolated = compiled.ingressPolicies.map((p) => p.length > 0);
-  const egressIsolated = compiled.egressPolicies.map((p) => p.length > 0);
+  // A side is decided (drawn, shielded) when a NetworkPolicy isolates it or a cluster policy has rules for it.
+  const tiers = compiled.clusterTiers;
+  const hasClusterRules = (side: 'ingress' | 'egress', i: number) => tiers !== undefined && (tiers.admin[side][compiled.workloadClass[i]].length > 0 || tiers.baseline[side][compiled.workloadClass[i]].length > 0);
+  const ingressIsolated = compiled.ingressPolicies.map((p, i) => p.length > 0 || hasClusterRules('ingress', i));
+  const egressIsolated = compiled.egressPolicies.map((p, i) => p.length > 0 || hasClusterRules('egress', i));
 
   const workloadsByNamespace = new Map<string, number[]>();
   compiled.workloads.forEach((workload, i) => {
