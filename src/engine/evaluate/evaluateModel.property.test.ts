@@ -30,7 +30,7 @@ function cidrBounds(cidr: string): { family: 4 | 6; start: bigint; end: bigint }
 }
 
 /**
- * The addresses around every edge of the ipBlocks a direction uses. Each must
+ * The addresses around every edge of the ipBlocks (and, for egress, the cluster policies' networks) a direction uses. Each must
  * fall in some external piece, IPv4 always, IPv6 when some IPv6 ipBlock of that
  * direction holds at least one address (its lowest address is the cidr start
  * or just after an except).
@@ -41,19 +41,19 @@ function boundaryAddresses(model: Model, direction: PolicyType): Address[] {
     { family: 4, value: 0n },
     { family: 4, value: HIGHEST[4] },
   ];
-  for (const policy of model.policies) {
-    if (!policy.policyTypes.includes(direction)) continue;
-    for (const rule of direction === 'Ingress' ? policy.ingress : policy.egress) {
-      for (const peer of rule.peers) {
-        if (peer.kind !== 'ipBlock') continue;
-        const cidr = cidrBounds(peer.cidr);
-        const holes = peer.except.map(cidrBounds);
-        const candidates = [cidr.start, ...holes.map((h) => h.end + 1n)].filter((v) => v <= cidr.end);
-        if (candidates.some((v) => !holes.some((h) => h.start <= v && v <= h.end))) families.add(cidr.family);
-        for (const { family, start, end } of [cidr, ...holes]) {
-          for (const value of [start - 1n, start, end, end + 1n]) if (value >= 0n && value <= HIGHEST[family]) out.push({ family, value });
-        }
-      }
+  const networks = direction === 'Egress' ? model.clusterPolicies.flatMap((p) => p.egress.flatMap((r) => r.peers.flatMap((peer) => (peer.kind === 'networks' ? peer.cidrs : [])))) : [];
+  const blocks = [
+    ...model.policies.filter((p) => p.policyTypes.includes(direction)).flatMap((p) => (direction === 'Ingress' ? p.ingress : p.egress).flatMap((r) => r.peers)),
+    ...networks.map((cidr) => ({ kind: 'ipBlock' as const, cidr, except: [] })),
+  ];
+  for (const peer of blocks) {
+    if (peer.kind !== 'ipBlock') continue;
+    const cidr = cidrBounds(peer.cidr);
+    const holes = peer.except.map(cidrBounds);
+    const candidates = [cidr.start, ...holes.map((h) => h.end + 1n)].filter((v) => v <= cidr.end);
+    if (candidates.some((v) => !holes.some((h) => h.start <= v && v <= h.end))) families.add(cidr.family);
+    for (const { family, start, end } of [cidr, ...holes]) {
+      for (const value of [start - 1n, start, end, end + 1n]) if (value >= 0n && value <= HIGHEST[family]) out.push({ family, value });
     }
   }
   return out.filter((a) => families.has(a.family));
@@ -131,6 +131,15 @@ describe('evaluateModel against naiveEvaluate', () => {
         expect(disagreements(model)).toEqual([]);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('agrees with the naive evaluator when Admin and Baseline tier cluster policies take part (first match per port, Pass, no implicit isolation)', () => {
+    fc.assert(
+      fc.property(randomCluster({ maxClusterPolicies: 4 }), (model) => {
+        expect(disagreements(model)).toEqual([]);
+      }),
+      { numRuns: 400, seed: 20261203 },
     );
   });
 

@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import type { LabelSelector, Labels, Model, NetworkPolicy, Peer, PolicyPort, Protocol, Rule, Workload } from '../model/types';
+import type { ClusterAction, ClusterPeer, ClusterPolicy, ClusterTier, LabelSelector, Labels, Model, NetworkPolicy, Peer, PolicyPort, Protocol, Rule, Workload } from '../model/types';
 
 /** One end of a connection for the naive evaluator: a workload by index, or one IP address outside the cluster. */
 export type NaiveEndpoint = { kind: 'workload'; index: number } | { kind: 'address'; ip: string };
@@ -75,6 +75,35 @@ function ruleMatches(model: Model, rule: Rule, policy: NetworkPolicy, peer: Naiv
   return isPeerOk && isPortOk;
 }
 
+function clusterPeerMatches(model: Model, peer: ClusterPeer, end: NaiveEndpoint): boolean {
+  if (peer.kind === 'networks') return addressesOf(model, end).some((ip) => peer.cidrs.some((c) => addressInCidr(ip, c)));
+  if (peer.kind === 'uninterpreted' || end.kind === 'address') return false;
+  const w = model.workloads[end.index];
+  if (!selectorMatches(peer.namespaceSelector, namespaceLabels(model, w.namespace))) return false;
+  return peer.kind === 'namespaces' || selectorMatches(peer.podSelector, w.labels);
+}
+
+function clusterPortMatches(ports: readonly PolicyPort[] | undefined, protocol: Protocol, port: number, dst: NaiveEndpoint, model: Model): boolean {
+  if (ports === undefined) return true;
+  return ports.some((p) => {
+    if (typeof p.port !== 'string') return p.protocol === protocol && (p.port === undefined || (port >= p.port && port <= (p.endPort ?? p.port)));
+    return dst.kind === 'workload' && model.workloads[dst.index].ports.some((c) => c.name === p.port && c.protocol === protocol && c.containerPort === port);
+  });
+}
+
+/** The action of the first rule of `tier` (by priority, then input order, then rule order) that matches, or undefined. */
+function tierAction(model: Model, tier: ClusterTier, subject: Workload, direction: 'Ingress' | 'Egress', peer: NaiveEndpoint, dst: NaiveEndpoint, protocol: Protocol, port: number): ClusterAction | undefined {
+  const self: NaiveEndpoint = { kind: 'workload', index: model.workloads.indexOf(subject) };
+  const ordered: ClusterPolicy[] = model.clusterPolicies.filter((p) => p.tier === tier).sort((a, b) => a.priority - b.priority);
+  for (const policy of ordered) {
+    if (!clusterPeerMatches(model, policy.subject, self)) continue;
+    for (const rule of direction === 'Ingress' ? policy.ingress : policy.egress) {
+      if (rule.peers.some((p) => clusterPeerMatches(model, p, peer)) && clusterPortMatches(rule.ports, protocol, port, dst, model)) return rule.action;
+    }
+  }
+  return undefined;
+}
+
 function sideAllows(
   model: Model,
   subject: Workload,
@@ -84,6 +113,8 @@ function sideAllows(
   protocol: Protocol,
   port: number,
 ): boolean {
+  const admin = tierAction(model, 'Admin', subject, direction, peer, dst, protocol, port);
+  if (admin === 'Accept' || admin === 'Deny') return admin === 'Accept';
   let isIsolated = false;
   for (const policy of model.policies) {
     if (policy.namespace !== subject.namespace || !policy.policyTypes.includes(direction)) continue;
@@ -92,13 +123,15 @@ function sideAllows(
     const rules = direction === 'Ingress' ? policy.ingress : policy.egress;
     if (rules.some((r) => ruleMatches(model, r, policy, peer, dst, protocol, port))) return true;
   }
-  return !isIsolated;
+  return !isIsolated && tierAction(model, 'Baseline', subject, direction, peer, dst, protocol, port) !== 'Deny';
 }
 
 /**
  * True when `src` may open a `protocol`/`port` connection to `dst`: the source's
  * egress side and the destination's ingress side must both allow it, each side
- * allowing everything unless some policy selecting it isolates it (semantics §3).
+ * allowing everything unless some policy selecting it isolates it (semantics §3);
+ * before that, the first matching Admin-tier rule decides (Accept, Deny) or passes,
+ * and a side no NetworkPolicy isolates is denied only by a Baseline-tier Deny.
  */
 export function naiveIsAllowed(model: Model, src: NaiveEndpoint, dst: NaiveEndpoint, protocol: Protocol, port: number): boolean {
   const isEgressOk = src.kind === 'address' || sideAllows(model, model.workloads[src.index], 'Egress', dst, dst, protocol, port);
@@ -113,6 +146,14 @@ export function naiveProbePorts(model: Model): number[] {
   for (const policy of model.policies) {
     for (const rule of [...policy.ingress, ...policy.egress]) {
       for (const p of rule.ports) {
+        if (typeof p.port === 'number') around(p.port);
+        if (p.endPort !== undefined) around(p.endPort);
+      }
+    }
+  }
+  for (const policy of model.clusterPolicies) {
+    for (const rule of [...policy.ingress, ...policy.egress]) {
+      for (const p of rule.ports ?? []) {
         if (typeof p.port === 'number') around(p.port);
         if (p.endPort !== undefined) around(p.endPort);
       }

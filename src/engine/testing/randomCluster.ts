@@ -1,5 +1,9 @@
 import fc from 'fast-check';
 import type {
+  ClusterAction,
+  ClusterPeer,
+  ClusterPolicy,
+  ClusterRule,
   ContainerPort,
   LabelSelector,
   LabelSelectorRequirement,
@@ -195,30 +199,75 @@ function namespace(name: string): fc.Arbitrary<Namespace> {
   }));
 }
 
-/** Upper bounds of a random cluster's size. */
+function clusterPeer(isEgress: boolean): fc.Arbitrary<ClusterPeer> {
+  const namespaces = selector(NAMESPACE_SELECTOR_LABELS);
+  const networks = fc.array(fc.oneof(ipBlock(V4), ipBlock(V6)), { minLength: 1, maxLength: 2 }).map((blocks): ClusterPeer => ({ kind: 'networks', cidrs: blocks.map((b) => (b.kind === 'ipBlock' ? b.cidr : '')) }));
+  return fc.oneof(
+    { weight: 3, arbitrary: namespaces.map((namespaceSelector): ClusterPeer => ({ kind: 'namespaces', namespaceSelector })) },
+    { weight: 3, arbitrary: fc.tuple(namespaces, selector(POD_LABELS)).map(([namespaceSelector, podSelector]): ClusterPeer => ({ kind: 'pods', namespaceSelector, podSelector })) },
+    { weight: isEgress ? 2 : 0, arbitrary: networks },
+    { weight: 1, arbitrary: fc.constantFrom('nodes' as const, 'domainNames' as const).map((field): ClusterPeer => ({ kind: 'uninterpreted', field })) },
+  );
+}
+
+/** A v1alpha2 protocol entry: a port, a range or a named port (whose protocol the container port decides). */
+function clusterPort(): fc.Arbitrary<PolicyPort> {
+  return fc.oneof(
+    fc.tuple(fc.constantFrom(...PROTOCOLS), portNumber()).map(([protocol, port]): PolicyPort => ({ protocol, isProtocolDefaulted: false, port })),
+    fc.tuple(fc.constantFrom(...PROTOCOLS), portNumber()).map(([protocol, port]): PolicyPort => ({ protocol, isProtocolDefaulted: false, port: Math.min(port, 65534), endPort: Math.min(port + 10, 65535) })),
+    fc.constantFrom(...POLICY_PORT_NAMES).map((port): PolicyPort => ({ protocol: 'TCP', isProtocolDefaulted: true, port })),
+  );
+}
+
+function clusterRule(actions: readonly ClusterAction[], isEgress: boolean): fc.Arbitrary<ClusterRule> {
+  return fc.record({
+    name: fc.constantFrom('r'),
+    action: fc.constantFrom(...actions),
+    peers: fc.array(clusterPeer(isEgress), { minLength: 1, maxLength: 2 }),
+    ports: fc.option(fc.array(clusterPort(), { minLength: 1, maxLength: 2 }), { nil: undefined }),
+  }).map(({ ports, ...rule }) => (ports === undefined ? rule : { ...rule, ports }));
+}
+
+function clusterPolicy(): fc.Arbitrary<Omit<ClusterPolicy, 'id' | 'name'>> {
+  return fc.constantFrom('Admin' as const, 'Baseline' as const).chain((tier) =>
+    fc.record({
+      kind: fc.constant('ClusterNetworkPolicy' as const),
+      tier: fc.constant(tier),
+      priority: fc.integer({ min: 0, max: 3 }),
+      subject: clusterPeer(false),
+      ingress: fc.array(clusterRule(['Accept', 'Deny', 'Pass'], false), { maxLength: 3 }),
+      egress: fc.array(clusterRule(['Accept', 'Deny', 'Pass'], true), { maxLength: 3 }),
+    }),
+  );
+}
+
+/** Upper bounds of a random cluster's size; cluster policies (Admin and Baseline tier) only when `maxClusterPolicies` is given. */
 export interface RandomClusterSize {
   maxWorkloads?: number;
   maxPolicies?: number;
+  maxClusterPolicies?: number;
 }
 
 /**
  * A fast-check arbitrary of small valid models (1–4 namespaces, 1–8 workloads,
- * 0–5 defaulted policies unless `size` bounds them lower) drawn from a small
+ * 0–5 defaulted policies unless `size` bounds them lower, and up to
+ * `maxClusterPolicies` ClusterNetworkPolicies of either tier) drawn from a small
  * vocabulary so that selectors, named ports and ipBlocks often hit.
  */
-export function randomCluster({ maxWorkloads = 8, maxPolicies = 5 }: RandomClusterSize = {}): fc.Arbitrary<Model> {
+export function randomCluster({ maxWorkloads = 8, maxPolicies = 5, maxClusterPolicies = 0 }: RandomClusterSize = {}): fc.Arbitrary<Model> {
   return fc.uniqueArray(fc.constantFrom(...NAMESPACE_NAMES), { minLength: 1, maxLength: 4 }).chain((names) =>
     fc
       .record({
         namespaces: fc.tuple(...names.map(namespace)),
         workloads: fc.integer({ min: 1, max: maxWorkloads }).chain((k) => fc.array(workload(names), { minLength: k, maxLength: k })),
         policies: fc.integer({ min: 0, max: maxPolicies }).chain((k) => fc.array(policy(names), { minLength: k, maxLength: k })),
+        clusterPolicies: maxClusterPolicies > 0 ? fc.array(clusterPolicy(), { maxLength: maxClusterPolicies }) : fc.constant<Omit<ClusterPolicy, 'id' | 'name'>[]>([]),
       })
-      .map(({ namespaces, workloads, policies }) => ({
+      .map(({ namespaces, workloads, policies, clusterPolicies }) => ({
         namespaces,
         workloads: workloads.map((w, i) => ({ ...w, id: `${w.namespace}/w${i}[${w.kind}]`, name: `w${i}` })),
         policies: policies.map((p, i) => ({ ...p, id: `${p.namespace}/p${i}`, name: `p${i}` })),
-        clusterPolicies: [],
+        clusterPolicies: clusterPolicies.map((p, i) => ({ ...p, id: `ClusterNetworkPolicy c${i}`, name: `c${i}` })),
         others: [],
       })),
   );
