@@ -24,6 +24,19 @@ describe('explain CLI', () => {
     expect(r.code).toBe(1);
   });
 
+  it('walks the cluster tiers: an Admin Deny is final, an Admin Pass hands over to the NetworkPolicies, a Baseline Deny decides what nothing above did', () => {
+    const TIERS = 'public/examples/cluster-tiers.yaml';
+    const denied = explain('sandbox/experiment', 'shop/frontend', '--port', '8080', TIERS);
+    expect(denied.code).toBe(1);
+    expect(denied.stdout).toContain('Egress from experiment: Admin ClusterNetworkPolicy sandbox-never-reaches-shop priority 20 rule "deny-to-shop": Deny — final, nothing below it counts.');
+    expect(denied.stdout).toContain('Ingress to frontend: Admin ClusterNetworkPolicy shop-decides-its-ingress priority 40 rule "pass-to-shop-networkpolicies": Pass → NetworkPolicy tier: isolated by shop/frontend-open-on-8080; allowed by');
+    const baseline = explain('kube-system/coredns', 'monitoring/prometheus', '--port', '9090', TIERS);
+    expect(baseline.stdout).toContain('Ingress to prometheus: no NetworkPolicy isolates it; Baseline ClusterNetworkPolicy default-deny rule "deny-by-default": Deny — denied.');
+    const scraped = explain('monitoring/prometheus', 'shop/api', '--port', '9090', TIERS);
+    expect(scraped.code).toBe(0);
+    expect(scraped.stdout).toContain('Ingress to api: Admin ClusterNetworkPolicy monitoring-scrapes-everything priority 30 rule "allow-prometheus": Accept — final, nothing below it counts.');
+  });
+
   it('takes an external address as one end', () => {
     expect(explain('203.0.113.9', 'shop/frontend', '--port', '8080', SHOP).stdout).toContain('Egress from 203.0.113.9: an address outside the cluster; no policy governs it.');
   });

@@ -8,7 +8,7 @@ export { formatConnlistTxt, sortConnections } from './format/formatConnlistTxt';
 export { matchesSelector, isEmptySelector } from './selectors/matchesSelector';
 export { connsBetween, openingPort, type OpeningPort } from './evaluate/openingPort';
 export { isIPAddress, firstAddress } from './ip/ipRange';
-export { explainConnection, type Endpoint, type ExplainQuery, type Explanation, type SideExplanation, type RuleVerdict, type PeerVerdict, type PortVerdict } from './evaluate/explainConnection';
+export { explainConnection, type Endpoint, type ExplainQuery, type Explanation, type SideExplanation, type TierMatch, type RuleVerdict, type PeerVerdict, type PortVerdict } from './evaluate/explainConnection';
 export type { CompiledModel, CompiledPolicy, CompiledRule, CompileCache, Direction } from './evaluate/compileModel';
 export { exportManifests, type ExportScope } from './export/exportManifests';
 export { externalBlocks, externalFlows, visitBlockFlows, OTHER_ADDRESSES, type ExternalBlock, type ExternalBlocks, type ExternalFlow } from './evaluate/externalFlows';

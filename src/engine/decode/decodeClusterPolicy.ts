@@ -8,6 +8,7 @@ import { optionalList, optionalMap, optionalString, report, sourceRef, type Deco
 const MAX_PRIORITY = 1000;
 const V1ALPHA1_MAX_ITEMS = 100;
 const V1ALPHA2_MAX_ITEMS = 25;
+const MAX_RULE_NAME = 100;
 const PROTOCOL_KEYS: readonly [string, Protocol][] = [
   ['tcp', 'TCP'],
   ['udp', 'UDP'],
@@ -62,6 +63,7 @@ function decodePeer(ctx: DecodeContext, raw: unknown, path: string, isEgress: bo
     boundedList(ctx, map.networks, `${path}.networks`, V1ALPHA2_MAX_ITEMS, 1).forEach((c, i) => {
       const text = optionalString(ctx, c, `${path}.networks[${i}]`);
       if (text === undefined) return;
+      if (cidrs.includes(text)) report(ctx, 'error', 'cluster-network-duplicate', `${path}.networks[${i}]`, `${path}.networks[${i}]: ${quoteValue(text)} is listed twice (networks is a set)`);
       if (parseCidr(text) === undefined) report(ctx, 'error', 'cluster-network-cidr', `${path}.networks[${i}]`, `${path}.networks[${i}]: ${quoteValue(text)} is not a CIDR (e.g. 10.0.0.0/8 or fd00::/8)`);
       else cidrs.push(text);
     });
@@ -151,6 +153,12 @@ function decodeV1alpha2Protocol(ctx: DecodeContext, raw: unknown, path: string):
 function decodeRule(ctx: DecodeContext, raw: unknown, path: string, rules: KindRules, isEgress: boolean): ClusterRule | undefined {
   const map = optionalMap(ctx, raw, path) ?? {};
   const name = optionalString(ctx, map.name, `${path}.name`) ?? '';
+  if (name.length > MAX_RULE_NAME) report(ctx, 'error', 'cluster-rule-name', `${path}.name`, `${path}.name: must be no more than ${MAX_RULE_NAME} characters, has ${name.length}`);
+  const otherKey = rules.isV1alpha2 ? 'ports' : 'protocols';
+  if (map[otherKey] !== undefined) {
+    const field = rules.isV1alpha2 ? 'protocols (ports is the v1alpha1 field)' : 'ports (protocols is the v1alpha2 field)';
+    report(ctx, 'warning', 'cluster-unknown-field', `${path}.${otherKey}`, `${path}.${otherKey}: unknown field; this version names it ${field}. The API server drops it, so the rule matches every port`);
+  }
   const written = optionalString(ctx, map.action, `${path}.action`);
   const action = written === undefined ? undefined : rules.actions[written];
   if (action === undefined || !Object.hasOwn(rules.actions, written ?? '')) {
@@ -167,7 +175,7 @@ function decodeRule(ctx: DecodeContext, raw: unknown, path: string, rules: KindR
   let ports: PolicyPort[] | undefined;
   if (map[portsKey] !== undefined && map[portsKey] !== null) {
     ports = [];
-    boundedList(ctx, map[portsKey], `${path}.${portsKey}`, V1ALPHA1_MAX_ITEMS, 1).forEach((p, i) => {
+    boundedList(ctx, map[portsKey], `${path}.${portsKey}`, rules.maxItems, 1).forEach((p, i) => {
       const at = `${path}.${portsKey}[${i}]`;
       const port = rules.isV1alpha2 ? decodeV1alpha2Protocol(ctx, p, at) : decodeV1alpha1Port(ctx, p, at);
       if (port) ports?.push(port);

@@ -57,11 +57,13 @@ export function clusterPortConns(ports: readonly PolicyPort[] | undefined, destP
   return out;
 }
 
+/** The workloads a peer (or subject) matches; host-network pods are never matched by `namespaces` or `pods` (they are not pods of the pod network). */
 function peerMask(ctx: TierCompileContext, peer: ClusterPeer): Uint8Array {
-  if (peer.kind === 'namespaces') return ctx.selectorMask({ namespaceSelector: peer.namespaceSelector });
-  if (peer.kind === 'pods') return ctx.selectorMask({ namespaceSelector: peer.namespaceSelector, podSelector: peer.podSelector });
   if (peer.kind === 'networks') return ctx.networksMask(peer.cidrs);
-  return ctx.emptyMask();
+  if (peer.kind === 'uninterpreted') return ctx.emptyMask();
+  const mask = ctx.selectorMask(peer.kind === 'namespaces' ? { namespaceSelector: peer.namespaceSelector } : { namespaceSelector: peer.namespaceSelector, podSelector: peer.podSelector });
+  if (!ctx.workloads.some((w, i) => w.hostNetwork && mask[i] === 1)) return mask;
+  return mask.map((bit, i) => (ctx.workloads[i].hostNetwork ? 0 : bit));
 }
 
 function compileRule(ctx: TierCompileContext, policy: ClusterPolicy, direction: 'ingress' | 'egress', rule: ClusterRule, ruleIndex: number): CompiledClusterRule {

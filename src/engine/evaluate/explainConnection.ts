@@ -1,7 +1,9 @@
-import type { Labels, Peer, PolicyPort, Protocol, Workload } from '../model/types';
+import type { ClusterAction, ClusterTier, Labels, Peer, PolicyPort, Protocol, Workload } from '../model/types';
 import { parseIP, type IPRange } from '../ip/ipRange';
 import { ipBlockRanges, isInRanges, type CompiledModel, type CompiledRule, type Direction } from './compileModel';
 import { peerNamespaceMatches, peerPodMatches } from './peerMatches';
+import type { CompiledClusterRule } from './compileClusterTiers';
+import { hasConn } from './connSet';
 
 /** One end of a connection to explain: a workload id, or an IP address outside the cluster. */
 export type Endpoint = { workload: string } | { ip: string };
@@ -46,6 +48,20 @@ export interface RuleVerdict {
   isAllowing: boolean;
 }
 
+/** The first rule of a cluster tier that matches the connection on one side. */
+export interface TierMatch {
+  tier: ClusterTier;
+  /** `Kind name` of the cluster policy. */
+  policy: string;
+  priority: number;
+  ruleIndex: number;
+  ruleName: string;
+  action: ClusterAction;
+}
+
+/** Which layer decided a side: an Admin rule (Accept/Deny), the NetworkPolicies isolating it, a Baseline rule, or the default allow. */
+export type SideDecider = 'admin' | 'networkpolicy' | 'baseline' | 'default';
+
 /** What one side (the source's egress or the destination's ingress) says. */
 export interface SideExplanation {
   direction: Direction;
@@ -56,6 +72,11 @@ export interface SideExplanation {
   isolatingPolicies: string[];
   /** Every rule of the isolating policies, with its verdict. */
   rules: RuleVerdict[];
+  /** The first matching Admin-tier rule (Pass included), when a cluster policy has one. */
+  admin?: TierMatch;
+  /** The first matching Baseline-tier rule, when the Baseline tier was reached and has one. */
+  baseline?: TierMatch;
+  decidedBy: SideDecider;
   isAllowed: boolean;
 }
 
@@ -127,8 +148,42 @@ function resolve(compiled: CompiledModel, end: Endpoint): Remote & { index?: num
   return index === undefined ? {} : { index, workload: compiled.workloads[index] };
 }
 
-function side(compiled: CompiledModel, direction: Direction, self: Remote & { index?: number }, remote: Remote, query: ExplainQuery, dest: Workload | undefined, nsLabels: ReadonlyMap<string, Labels>): SideExplanation {
-  if (self.index === undefined) return { direction, isIsolated: false, isolatingPolicies: [], rules: [], isAllowed: true };
+/** The first rule of a tier's list (already in evaluation order) whose peers admit the remote end and whose ports hold the queried port. */
+function firstMatch(rules: readonly CompiledClusterRule[] | undefined, remote: Remote & { index?: number }, destIndex: number, query: ExplainQuery): TierMatch | undefined {
+  const rule = rules?.find((r) => {
+    const isPeer = remote.index !== undefined ? r.podMask[remote.index] === 1 : remote.ip !== undefined && isInRanges(remote.ip, r.ipRanges);
+    return isPeer && hasConn(r.connsTo(destIndex), query.protocol, query.port);
+  });
+  if (!rule) return undefined;
+  const { policy } = rule;
+  return { tier: policy.tier, policy: policy.id, priority: policy.priority, ruleIndex: rule.ruleIndex, ruleName: rule.rule.name, action: rule.action };
+}
+
+function side(
+  compiled: CompiledModel,
+  direction: Direction,
+  self: Remote & { index?: number },
+  remote: Remote & { index?: number },
+  query: ExplainQuery,
+  dest: (Remote & { index?: number }) | undefined,
+  nsLabels: ReadonlyMap<string, Labels>,
+): SideExplanation {
+  if (self.index === undefined) return { direction, isIsolated: false, isolatingPolicies: [], rules: [], decidedBy: 'default', isAllowed: true };
+  const destIndex = dest?.index ?? -1;
+  const tiers = compiled.clusterTiers;
+  const c = compiled.workloadClass[self.index];
+  const admin = firstMatch(tiers?.admin[direction][c], remote, destIndex, query);
+  const base = sideOf(compiled, direction, self, remote, query, dest?.workload, nsLabels);
+  if (admin && admin.action !== 'Pass') return { ...base, admin, decidedBy: 'admin', isAllowed: admin.action === 'Accept' };
+  const withAdmin = admin ? { ...base, admin } : base;
+  if (base.isIsolated) return { ...withAdmin, decidedBy: 'networkpolicy' };
+  const baseline = firstMatch(tiers?.baseline[direction][c], remote, destIndex, query);
+  if (!baseline) return withAdmin;
+  return { ...withAdmin, baseline, decidedBy: 'baseline', isAllowed: baseline.action !== 'Deny' };
+}
+
+function sideOf(compiled: CompiledModel, direction: Direction, self: Remote & { index?: number }, remote: Remote, query: ExplainQuery, dest: Workload | undefined, nsLabels: ReadonlyMap<string, Labels>): SideExplanation {
+  if (self.index === undefined) return { direction, isIsolated: false, isolatingPolicies: [], rules: [], decidedBy: 'default', isAllowed: true };
   const policies = direction === 'ingress' ? compiled.ingressPolicies[self.index] : compiled.egressPolicies[self.index];
   const rules = (direction === 'ingress' ? compiled.ingressRules[self.index] : compiled.egressRules[self.index]).map((r) => ruleVerdict(r, query, remote, dest, nsLabels));
   const isIsolated = policies.length > 0;
@@ -138,19 +193,21 @@ function side(compiled: CompiledModel, direction: Direction, self: Remote & { in
     isIsolated,
     isolatingPolicies: policies.map((p) => p.id),
     rules,
+    decidedBy: isIsolated ? 'networkpolicy' : 'default',
     isAllowed: !isIsolated || rules.some((r) => r.isAllowing),
   };
 }
 
 /**
  * Explains one connection: for the source's egress side and the destination's
- * ingress side, whether it is isolated, by which policies, and how every rule of
- * those policies judges the connection (peer by peer, port by port).
+ * ingress side, the first matching rule of the Admin tier, whether NetworkPolicies
+ * isolate it, by which policies, and how every rule of those policies judges the
+ * connection (peer by peer, port by port), then the Baseline tier's first match.
  */
 export function explainConnection(compiled: CompiledModel, query: ExplainQuery): Explanation {
   const src = resolve(compiled, query.src);
   const dst = resolve(compiled, query.dst);
-  const egress = side(compiled, 'egress', src, dst, query, dst.workload, compiled.namespaceLabels);
-  const ingress = side(compiled, 'ingress', dst, src, query, dst.workload, compiled.namespaceLabels);
+  const egress = side(compiled, 'egress', src, dst, query, dst, compiled.namespaceLabels);
+  const ingress = side(compiled, 'ingress', dst, src, query, dst, compiled.namespaceLabels);
   return { query, isAllowed: egress.isAllowed && ingress.isAllowed, egress, ingress };
 }

@@ -79,6 +79,7 @@ function clusterPeerMatches(model: Model, peer: ClusterPeer, end: NaiveEndpoint)
   if (peer.kind === 'networks') return addressesOf(model, end).some((ip) => peer.cidrs.some((c) => addressInCidr(ip, c)));
   if (peer.kind === 'uninterpreted' || end.kind === 'address') return false;
   const w = model.workloads[end.index];
+  if (w.hostNetwork) return false;
   if (!selectorMatches(peer.namespaceSelector, namespaceLabels(model, w.namespace))) return false;
   return peer.kind === 'namespaces' || selectorMatches(peer.podSelector, w.labels);
 }

@@ -15,16 +15,17 @@ function labelsKey(w: Workload): string {
 }
 
 /**
- * Groups workloads with the same namespace, labels and container ports, and
- * whose IPs lie in the same ipBlocks (`ipKeys[i]` names those of workload `i`):
- * selectors, named ports and ipBlocks cannot tell such workloads apart.
+ * Groups workloads with the same namespace, labels, container ports and host
+ * networking, and whose IPs lie in the same ipBlocks (`ipKeys[i]` names those of
+ * workload `i`): selectors, named ports, ipBlocks and cluster policies (which
+ * never match host-network pods) cannot tell such workloads apart.
  */
 export function workloadClasses(workloads: readonly Workload[], ipKeys: readonly string[]): WorkloadClasses {
   const workloadClass = new Uint32Array(workloads.length);
   const classMembers: number[][] = [];
   const byKey = new Map<string, number>();
   workloads.forEach((w, i) => {
-    const key = `${w.namespace}\n${labelsKey(w)}\n${JSON.stringify(w.ports)}\n${ipKeys[i]}`;
+    const key = `${w.namespace}\n${labelsKey(w)}\n${JSON.stringify(w.ports)}\n${ipKeys[i]}\n${w.hostNetwork ? 'host' : ''}`;
     let c = byKey.get(key);
     if (c === undefined) {
       c = classMembers.length;

@@ -13,16 +13,19 @@ function isOpenRule(rule: Rule): boolean {
 
 /**
  * Isolation facts on the union of policies: namespaces where some real workload
- * is still open to all ingress (no default-deny; an inferred workload stands for
+ * is still open to all ingress (no default-deny and no cluster policy rule for its
+ * ingress; an inferred workload stands for
  * pods the input does not show, so it proves nothing), rules that admit everyone in a
  * namespace that has a default-deny, hostNetwork workloads that policies select
  * (the plugin may not enforce), and ipBlocks that cover known pod IPs.
  */
 export function lintIsolation(model: Model, compiled: CompiledModel): Lint[] {
   const lints: Lint[] = [];
-  const { workloads, ingressPolicies, egressPolicies } = compiled;
+  const { workloads, ingressPolicies, egressPolicies, clusterTiers, workloadClass } = compiled;
+  // A cluster policy with ingress rules for a workload's class decides some of its ingress: not "open to anywhere".
+  const hasClusterIngress = (i: number) => clusterTiers !== undefined && (clusterTiers.admin.ingress[workloadClass[i]].length > 0 || clusterTiers.baseline.ingress[workloadClass[i]].length > 0);
   for (const ns of model.namespaces) {
-    const open = workloads.filter((w, i) => w.namespace === ns.name && !w.isInferred && ingressPolicies[i].length === 0);
+    const open = workloads.filter((w, i) => w.namespace === ns.name && !w.isInferred && ingressPolicies[i].length === 0 && !hasClusterIngress(i));
     if (open.length > 0) {
       lints.push({ code: 'no-default-deny', severity: 'info', message: `Namespace ${ns.name} has no default-deny: ${open.map((w) => w.name).join(', ')} accept${open.length === 1 ? 's' : ''} connections from anywhere.`, objects: [`ns:${ns.name}`, ...open.map((w) => w.id)] });
     }

@@ -1,4 +1,4 @@
-import type { Explanation, Model, NetworkPolicy, PeerVerdict, PortVerdict, RuleVerdict, SideExplanation } from '../../engine';
+import type { Explanation, Model, NetworkPolicy, PeerVerdict, PortVerdict, RuleVerdict, SideExplanation, TierMatch } from '../../engine';
 import { describePeer, describePort } from '../inspector/describePolicy';
 
 /** A piece of an explanation: plain text, or a link that selects a policy (and names its rule). */
@@ -51,11 +51,36 @@ function nearMiss(r: RuleVerdict): string {
   return `${r.isPortMatch ? 'right port, but ' : ''}${peer ? PEER_REASON[peer.reason] : 'the peer does not match'}`;
 }
 
+/** `Admin AdminNetworkPolicy guardrails priority 10 rule "deny-to-kube-system" (2): Deny`. */
+function tierText(m: TierMatch): string {
+  const rule = m.ruleName === '' ? `rule ${m.ruleIndex + 1}` : `rule "${m.ruleName}"`;
+  return `${m.tier} ${m.policy}${m.tier === 'Admin' ? ` priority ${m.priority}` : ''} ${rule}: ${m.action}`;
+}
+
+/** What the layers below the Admin tier say (after an Admin Pass or no Admin match), without the side's label. */
+function belowAdmin(side: SideExplanation, policies: ReadonlyMap<string, NetworkPolicy>): { isAllowed: boolean; parts: ExplainPart[] } {
+  if (side.decidedBy === 'baseline' && side.baseline) {
+    const outcome = side.baseline.action === 'Deny' ? 'denied' : side.baseline.action === 'Accept' ? 'allowed' : 'passed to the default allow';
+    return { isAllowed: side.isAllowed, parts: [{ text: `no NetworkPolicy isolates it; ${tierText(side.baseline)} — ${outcome}.` }] };
+  }
+  return networkPolicyParts(side, policies);
+}
+
 function sideSentence(side: SideExplanation, subject: string, policies: ReadonlyMap<string, NetworkPolicy>): ExplainSentence {
   const label = side.direction === 'egress' ? `Egress from ${subject}` : `Ingress to ${subject}`;
-  if (side.workload === undefined) return { side: side.direction, isAllowed: true, parts: [{ text: `${label}: an address outside the cluster; no policy governs it.` }] };
-  if (!side.isIsolated) return { side: side.direction, isAllowed: true, parts: [{ text: `${label}: not isolated — no policy with ${side.direction === 'egress' ? 'Egress' : 'Ingress'} selects it, so everything is allowed.` }] };
-  const parts: ExplainPart[] = [{ text: `${label}: isolated by ` }];
+  if (side.admin && side.decidedBy === 'admin') return { side: side.direction, isAllowed: side.isAllowed, parts: [{ text: `${label}: ${tierText(side.admin)} — final, nothing below it counts.` }] };
+  const below = belowAdmin(side, policies);
+  const next = side.decidedBy === 'baseline' || side.decidedBy === 'default' ? 'Baseline tier' : 'NetworkPolicy tier';
+  const lead = side.admin ? `${label}: ${tierText(side.admin)} → ${next}: ` : `${label}: `;
+  const [first, ...rest] = below.parts;
+  const parts: ExplainPart[] = 'policy' in first ? [{ text: lead }, ...below.parts] : [{ text: `${lead}${first.text}` }, ...rest];
+  return { side: side.direction, isAllowed: below.isAllowed, parts };
+}
+
+function networkPolicyParts(side: SideExplanation, policies: ReadonlyMap<string, NetworkPolicy>): { isAllowed: boolean; parts: ExplainPart[] } {
+  if (side.workload === undefined) return { isAllowed: true, parts: [{ text: 'an address outside the cluster; no policy governs it.' }] };
+  if (!side.isIsolated) return { isAllowed: true, parts: [{ text: `not isolated — no policy with ${side.direction === 'egress' ? 'Egress' : 'Ingress'} selects it, so everything is allowed.` }] };
+  const parts: ExplainPart[] = [{ text: 'isolated by ' }];
   side.isolatingPolicies.forEach((id, i) => parts.push(...(i > 0 ? [{ text: ', ' }] : []), { policy: id, text: id }));
   const allowing = side.rules.filter((r) => r.isAllowing);
   if (allowing.length > 0) {
@@ -66,14 +91,14 @@ function sideSentence(side: SideExplanation, subject: string, policies: Readonly
       parts.push({ text: ` (${ruleText(policies.get(r.policy), r)})` });
     });
     parts.push({ text: '.' });
-    return { side: side.direction, isAllowed: true, parts };
+    return { isAllowed: true, parts };
   }
   parts.push({ text: side.rules.length === 0 ? '; these policies have no rules, so nothing is allowed.' : '; no rule allows it.' });
   const nearest = [...side.rules].sort((a, b) => closeness(b) - closeness(a))[0];
   if (nearest && closeness(nearest) > 0) {
     parts.push({ text: ' Nearest: ' }, { policy: nearest.policy, rule: { direction: nearest.direction, index: nearest.ruleIndex }, text: `${nearest.policy} ${nearest.direction} rule ${nearest.ruleIndex + 1}` }, { text: ` (${ruleText(policies.get(nearest.policy), nearest)}) — ${nearMiss(nearest)}.` });
   }
-  return { side: side.direction, isAllowed: false, parts };
+  return { isAllowed: false, parts };
 }
 
 /** An explanation in plain language: a sentence for the source's egress and one for the destination's ingress, with policy links. */

@@ -7,6 +7,7 @@ export const EXAMPLES = [
   { file: 'microservices.yaml', title: 'Microservices', hint: 'a dozen services in four namespaces' },
   { file: 'ipblocks-named-ports.yaml', title: 'ipBlocks and named ports', hint: 'CIDRs with except, http/metrics/grpc' },
   { file: 'bank.yaml', title: 'Small bank', hint: '10 workloads, 9 policies in six namespaces' },
+  { file: 'cluster-tiers.yaml', title: 'Cluster tiers', hint: 'Admin Deny and Pass, NetworkPolicy, Baseline default-deny' },
 ] as const;
 
 /** The toolbar's "Examples ▾" menu: one click opens a bundled example as the workspace (undoable). */
