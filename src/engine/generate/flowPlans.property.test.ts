@@ -20,6 +20,11 @@ const SEED = 20260509;
 /** Small clusters keep the file full of decisions (isolated sides, shared labels, pod addresses) and the run short. */
 const CLUSTERS = randomCluster({ maxWorkloads: 5, maxPolicies: 3 });
 const RUNS = 300;
+/** The same clusters with up to three ClusterNetworkPolicies of either tier. */
+const TIERED_CLUSTERS = randomCluster({ maxWorkloads: 5, maxPolicies: 3, maxClusterPolicies: 3 });
+const TIERED_RUNS = 200;
+/** The words of a refusal that an Admin-tier rule decides the flow. */
+const ADMIN_REFUSAL = 'before any NetworkPolicy is consulted';
 const EXTRA_CIDRS = ['0.0.0.0/0', '10.0.0.0/24', 'fd00::/64'];
 const PORT_CHOICES: PolicyPort[][] = [
   [],
@@ -132,7 +137,11 @@ function naiveDisagreements(before: Analysis, after: Analysis, diff: readonly Co
   return out;
 }
 
-const tally = { allow: { plans: 0, exact: 0, refused: 0, already: 0, inferred: 0 }, deny: { plans: 0, exact: 0, already: 0, inferred: 0 } };
+const tally = {
+  allow: { plans: 0, exact: 0, refused: 0, already: 0, inferred: 0 },
+  deny: { plans: 0, exact: 0, already: 0, inferred: 0 },
+  tiers: { allowPlans: 0, allowAdminRefused: 0, allowAlready: 0, denyPlans: 0, denyAdminRefused: 0, denyAlready: 0 },
+};
 
 describe('flow plans on random clusters (seed printed by fast-check on failure)', () => {
   it('allow: the requested flow opens as asked, the YAML validates, every other change is named, and the diff agrees with the naive evaluator', () => {
@@ -171,6 +180,78 @@ describe('flow plans on random clusters (seed printed by fast-check on failure)'
       { seed: SEED, numRuns: RUNS },
     );
     console.info(`allow plans: ${JSON.stringify(tally.allow)}`);
+  });
+
+  it('allow with cluster tiers: refused only for an unresolved named port, an inferred end or an Admin rule that denies first (named), otherwise the flow opens as asked and every other change is named', () => {
+    fc.assert(
+      fc.property(TIERED_CLUSTERS, requests, (model, reqs) => {
+        const cluster = clusterOf(model);
+        fc.pre(cluster.before.issues.every((i) => i.severity !== 'error'));
+        reqs.forEach((r, k) => {
+          // A flow not allowed yet where one is near, else whatever was drawn.
+          const ports = PORT_CHOICES[r.ports % PORT_CHOICES.length];
+          const wantedOf = ([, d]: [FlowEnd, FlowEnd]) => portConns(ports, 'workload' in d ? cluster.before.model.workloads.find((w) => w.id === d.workload)?.ports : undefined);
+          const tries = [0, 1, 2, 3, 4, 5].map((t) => pickFlow(cluster.before, { ...r, dst: r.dst + t })).filter((f): f is [FlowEnd, FlowEnd] => f !== undefined);
+          const flow = tries.find((f) => !isRequestMet(cluster.before.evaluation, f[0], f[1], wantedOf(f))) ?? tries[0];
+          if (!flow) return;
+          const [src, dst] = flow;
+          const dstW = 'workload' in dst ? cluster.before.model.workloads.find((w) => w.id === dst.workload) : undefined;
+          const wanted = wantedOf(flow);
+          const plan = planAllowFlow(context(cluster.before), src, dst, ports);
+          const named = ports.find((p) => typeof p.port === 'string');
+          const resolves = !named || (dstW?.ports.some((c) => c.name === named.port && c.protocol === named.protocol) ?? false);
+          const isInferred = [src, dst].some((e) => 'workload' in e && cluster.before.model.workloads.find((w) => w.id === e.workload)?.isInferred);
+          if (!resolves || (isInferred && plan.refusal?.includes('inferred'))) return;
+          if (plan.refusal) {
+            expect(plan.refusal, 'the only other refusal: an Admin rule decides first').toContain(ADMIN_REFUSAL);
+            expect(isRequestMet(cluster.before.evaluation, src, dst, wanted), 'an Admin Deny leaves the flow closed').toBe(false);
+            return void tally.tiers.allowAdminRefused++;
+          }
+          if (plan.isAlreadyAllowed) {
+            tally.tiers.allowAlready++;
+            expect(isRequestMet(cluster.before.evaluation, src, dst, wanted), 'already allowed means allowed').toBe(true);
+            return;
+          }
+          tally.tiers.allowPlans++;
+          const { after, diff } = applied(cluster, plan.changes, src, dst, wanted, plan.sideEffects);
+          if (k === 0) expect(naiveDisagreements(cluster.before, after, diff, 'cidr' in src ? [parseCidr(src.cidr) as IPRange] : 'cidr' in dst ? [parseCidr(dst.cidr) as IPRange] : [])).toEqual([]);
+        });
+      }),
+      { seed: SEED + 3, numRuns: TIERED_RUNS },
+    );
+    console.info(`tiered plans: ${JSON.stringify(tally.tiers)}`);
+  });
+
+  it('deny with cluster tiers: refused only when an Admin Accept decides first (named), otherwise the flow is gone after Apply and every other change is named', () => {
+    fc.assert(
+      fc.property(TIERED_CLUSTERS, requests, (model, reqs) => {
+        const cluster = clusterOf(model);
+        fc.pre(cluster.before.issues.every((i) => i.severity !== 'error'));
+        const open = cluster.before.connections.filter((c) => !c.src.endsWith('[External]') && !c.dst.endsWith('[External]'));
+        reqs.forEach((r, k) => {
+          const flow: [FlowEnd, FlowEnd] | undefined = r.ports % 3 !== 0 && open.length > 0 ? [{ workload: open[r.src % open.length].src }, { workload: open[r.src % open.length].dst }] : pickFlow(cluster.before, r);
+          if (!flow) return;
+          const [src, dst] = flow;
+          const plan = planDenyFlow(context(cluster.before), src, dst);
+          const isInferred = [src, dst].some((e) => 'workload' in e && cluster.before.model.workloads.find((w) => w.id === e.workload)?.isInferred);
+          if (isInferred && plan.refusal?.includes('inferred')) return;
+          if (plan.refusal) {
+            expect(plan.refusal, 'the only refusal: an Admin Accept decides first').toContain(ADMIN_REFUSAL);
+            return void tally.tiers.denyAdminRefused++;
+          }
+          if (plan.isAlreadyDenied) {
+            tally.tiers.denyAlready++;
+            expect(isRequestMet(cluster.before.evaluation, src, dst, undefined), 'already denied means denied').toBe(true);
+            return;
+          }
+          tally.tiers.denyPlans++;
+          const { after, diff } = applied(cluster, plan.changes, src, dst, undefined, plan.sideEffects);
+          if (k === 0) expect(naiveDisagreements(cluster.before, after, diff, 'cidr' in src ? [parseCidr(src.cidr) as IPRange] : 'cidr' in dst ? [parseCidr(dst.cidr) as IPRange] : [])).toEqual([]);
+        });
+      }),
+      { seed: SEED + 4, numRuns: TIERED_RUNS },
+    );
+    console.info(`tiered plans: ${JSON.stringify(tally.tiers)}`);
   });
 
   it('deny: the flow is gone after Apply, the YAML validates, every other change is named, and the diff agrees with the naive evaluator', () => {

@@ -1,12 +1,13 @@
 import type { CompiledRule, Direction } from '../evaluate/compileModel';
 import { ipBlockRanges } from '../evaluate/compileModel';
-import { intersectConns, equalConns, isEmptyConns, type ConnSet } from '../evaluate/connSet';
+import { intersectConns, equalConns, isAllConns, isEmptyConns, unionConns, type ConnSet } from '../evaluate/connSet';
 import { sideConns } from '../evaluate/evaluateModel';
 import { portConns } from '../evaluate/portConns';
 import { overlaps, parseCidr, parseIP } from '../ip/ipRange';
 import { NAMESPACE_NAME_LABEL } from '../decode/decodeModel';
-import type { NetworkPolicy, PolicyPort, Workload } from '../model/types';
+import { PROTOCOLS, type NetworkPolicy, type PolicyPort, type Workload } from '../model/types';
 import { exactSelector } from './exactSelector';
+import { adminDecision, adminRefusal, tieredSideToward } from './adminDecision';
 import { exactFixFor } from './exactFixFor';
 import { inferredRefusal } from './inferredRefusal';
 import { isRequestMet, sideEffectsOf, simulateChanges, type ExactFix, type PlanContext, type SideEffect } from './planEffects';
@@ -37,6 +38,17 @@ export interface FlowPlan {
 
 function rawPorts(ports: readonly PolicyPort[]): Record<string, unknown>[] {
   return ports.map((p) => ({ protocol: p.protocol, ...(p.port !== undefined ? { port: p.port } : {}), ...(p.endPort !== undefined ? { endPort: p.endPort } : {}) }));
+}
+
+/** A connection set as NetworkPolicy ports: one entry per range (`endPort` for a span); no entries for every connection. */
+function portsOf(conns: ConnSet): PolicyPort[] {
+  if (isAllConns(conns)) return [];
+  return PROTOCOLS.flatMap((protocol) => {
+    const r = conns[protocol];
+    const out: PolicyPort[] = [];
+    for (let k = 0; k < r.length; k += 2) out.push({ protocol, isProtocolDefaulted: false, port: r[k], ...(r[k + 1] > r[k] ? { endPort: r[k + 1] } : {}) });
+    return out;
+  });
 }
 
 function describePorts(ports: readonly PolicyPort[]): string {
@@ -83,6 +95,8 @@ export function planAllowFlow(context: PlanContext, src: FlowEnd, dst: FlowEnd, 
   const refusal = namedPortRefusal(ports, dstW, nameOf(dst));
   if (refusal) return { ...plan, refusal };
   const wanted: ConnSet = portConns(ports, dstW?.ports);
+  const blocked = adminDecision(compiled, src, dst, wanted, 'Deny');
+  if (blocked) return { ...plan, refusal: adminRefusal(blocked, 'allow', `${nameOf(src)} → ${nameOf(dst)}`) };
   const taken = new Set(policies.map((p) => p.id));
   const notes = new Map<string, string>();
   const unclear: Workload[] = [];
@@ -125,10 +139,17 @@ export function planAllowFlow(context: PlanContext, src: FlowEnd, dst: FlowEnd, 
     const isolating = direction === 'ingress' ? compiled.ingressPolicies[i] : compiled.egressPolicies[i];
     const rules = direction === 'ingress' ? compiled.ingressRules[i] : compiled.egressRules[i];
     const destIndex = direction === 'ingress' ? i : 'workload' in other ? (index.get(other.workload) ?? -1) : -1;
-    const allowed = sideConns(isolating.length > 0, rules, admitsOther(other), destIndex);
+    const np = sideConns(isolating.length > 0, rules, admitsOther(other), destIndex);
+    // Across the tiers: Admin first, then the NetworkPolicies when they isolate the side, else the Baseline tier.
+    const tiers = compiled.clusterTiers;
+    const allowed = tiers ? tieredSideToward(tiers, compiled, direction, i, other, isolating.length > 0 ? np : undefined, destIndex) : np;
     if (equalConns(intersectConns(allowed, wanted), wanted)) return;
     const peersKey = direction === 'ingress' ? 'from' : 'to';
-    const rule = { [peersKey]: [peerFor(self, other)], ...(ports.length > 0 ? { ports: rawPorts(ports) } : {}) };
+    // A side no NetworkPolicy isolates yet (the Baseline tier denies part of the request): the new policy isolates it,
+    // so its rule keeps what the other end may already do besides the request.
+    const ruleConns = isolating.length === 0 ? unionConns(allowed, wanted) : undefined;
+    const rulePorts = ruleConns === undefined ? ports : portsOf(ruleConns);
+    const rule = { [peersKey]: [peerFor(self, other)], ...(rulePorts.length > 0 ? { ports: rawPorts(rulePorts) } : {}) };
     const selects = (j: number) => (direction === 'ingress' ? compiled.ingressPolicies[j] : compiled.egressPolicies[j]);
     const owner = isolating.find((p) => workloads.every((w, j) => (w.id === self.id) === selects(j).includes(p)));
     const verb = direction === 'ingress' ? `${otherName} → ${self.name}` : `${self.name} → ${otherName}`;

@@ -6,6 +6,9 @@ import { formatRange, isInside, overlaps, parseCidr, parseIP, type IPRange } fro
 import type { LabelSelector, LabelSelectorRequirement, NetworkPolicy, Peer, Rule, Workload } from '../model/types';
 import { matchesSelector } from '../selectors/matchesSelector';
 import { exactSelector } from './exactSelector';
+import { adminDecision, adminRefusal } from './adminDecision';
+import { ALL_CONNS } from '../evaluate/connSet';
+import { pairConns } from '../evaluate/evaluateModel';
 import { exactFixFor } from './exactFixFor';
 import { inferredRefusal } from './inferredRefusal';
 import { exclusionGroups } from './exclusionGroups';
@@ -84,6 +87,11 @@ export function planDenyFlow(context: PlanContext, src: FlowEnd, dst: FlowEnd): 
   const d = resolve(dst);
   const plan: DenyPlan = { isAlreadyDenied: false, changes: [], descriptions: [], sideEffects: [] };
   if (!s || !d || isRequestMet(context.evaluation, src, dst, undefined)) return { ...plan, isAlreadyDenied: true };
+  const si = 'workload' in src ? index.get(src.workload) : undefined;
+  const di = 'workload' in dst ? index.get(dst.workload) : undefined;
+  const allowedNow = si !== undefined && di !== undefined ? pairConns(context.evaluation, si, di) : ALL_CONNS;
+  const accepted = adminDecision(compiled, src, dst, allowedNow, 'Accept');
+  if (accepted) return { ...plan, refusal: adminRefusal(accepted, 'deny', `${'workload' in s ? s.workload.name : s.cidr} → ${'workload' in d ? d.workload.name : d.cidr}`) };
   const nameOf = (r: Remote) => ('workload' in r ? r.workload.name : r.cidr);
   const taken = new Set(context.model.policies.map((p) => p.id));
   const freeName = (namespace: string, base: string) => {

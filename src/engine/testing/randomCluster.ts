@@ -206,7 +206,7 @@ function clusterPeer(isEgress: boolean): fc.Arbitrary<ClusterPeer> {
     { weight: 3, arbitrary: namespaces.map((namespaceSelector): ClusterPeer => ({ kind: 'namespaces', namespaceSelector })) },
     { weight: 3, arbitrary: fc.tuple(namespaces, selector(POD_LABELS)).map(([namespaceSelector, podSelector]): ClusterPeer => ({ kind: 'pods', namespaceSelector, podSelector })) },
     { weight: isEgress ? 2 : 0, arbitrary: networks },
-    { weight: 1, arbitrary: fc.constantFrom('nodes' as const, 'domainNames' as const).map((field): ClusterPeer => ({ kind: 'uninterpreted', field })) },
+    { weight: isEgress ? 1 : 0, arbitrary: fc.constantFrom('nodes' as const, 'domainNames' as const).map((field): ClusterPeer => ({ kind: 'uninterpreted', field })) },
   );
 }
 
@@ -225,7 +225,12 @@ function clusterRule(actions: readonly ClusterAction[], isEgress: boolean): fc.A
     action: fc.constantFrom(...actions),
     peers: fc.array(clusterPeer(isEgress), { minLength: 1, maxLength: 2 }),
     ports: fc.option(fc.array(clusterPort(), { minLength: 1, maxLength: 2 }), { nil: undefined }),
-  }).map(({ ports, ...rule }) => (ports === undefined ? rule : { ...rule, ports }));
+  }).map(({ ports, ...rule }) => {
+    // As the CRD requires: no named port beside networks, nodes or domainNames peers.
+    const isAddressed = rule.peers.some((p) => p.kind === 'networks' || p.kind === 'uninterpreted');
+    const kept = isAddressed ? ports?.filter((p) => typeof p.port !== 'string') : ports;
+    return kept === undefined || kept.length === 0 ? rule : { ...rule, ports: kept };
+  });
 }
 
 function clusterPolicy(): fc.Arbitrary<Omit<ClusterPolicy, 'id' | 'name'>> {
