@@ -31,3 +31,4 @@ export { groupLints, type LintGroup } from './lint/groupLints';
 export { CONNLIST_FORMATS, formatConnlist, type ConnlistFormat } from './format/formatConnlist';
 export { escapeControls } from './format/escapeControls';
 export { REJECTED_NAME_CODES } from './validate/rejectedNameCodes';
+export { migrateClusterPolicies, type MigratedFile } from './convert/migrateClusterPolicies';

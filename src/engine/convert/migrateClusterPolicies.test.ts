@@ -48,6 +48,7 @@ describe('migrateClusterPolicies', () => {
   it('rewrites an AdminNetworkPolicy as an Admin-tier ClusterNetworkPolicy, keeping the header comment and the other documents', () => {
     const { file, converted } = migrateClusterPolicies({ name: 'anp.yaml', text: ANP });
     expect(converted).toEqual(['AdminNetworkPolicy guardrails']);
+    expect(migrateClusterPolicies({ name: 'anp.yaml', text: ANP }).changedDocuments).toEqual([file.text.slice(0, file.text.indexOf('---\n'))]);
     expect(file.text.startsWith('# cluster guardrails\n')).toBe(true);
     expect(file.text.endsWith('kind: Namespace\nmetadata:\n  name: kept-as-written\n')).toBe(true);
     const [cnp] = file.text.split('---\n').map((d) => load(d)) as { apiVersion: string; kind: string; spec: Record<string, unknown> }[];
@@ -87,6 +88,6 @@ describe('migrateClusterPolicies', () => {
 
   it('leaves a file without v1alpha1 objects, and a document that does not parse, byte for byte', () => {
     const text = 'kind: Namespace\nmetadata: {name: a}\n---\nkind: AdminNetworkPolicy\nspec: [unclosed\n';
-    expect(migrateClusterPolicies({ name: 'x.yaml', text })).toEqual({ file: { name: 'x.yaml', text }, converted: [] });
+    expect(migrateClusterPolicies({ name: 'x.yaml', text })).toEqual({ file: { name: 'x.yaml', text }, converted: [], changedDocuments: [] });
   });
 });

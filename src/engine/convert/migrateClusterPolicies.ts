@@ -11,10 +11,11 @@ const V1ALPHA2 = 'policy.networking.k8s.io/v1alpha2';
 const V1ALPHA1_KINDS = ['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy'];
 const ADDRESS_PEERS = ['networks', 'nodes', 'domainNames'];
 
-/** One file's migration: its new text, and the `Kind name` of each object converted. */
+/** One file's migration: its new text, the `Kind name` of each object converted, and the new text of the documents that changed. */
 export interface MigratedFile {
   file: SourceFile;
   converted: string[];
+  changedDocuments: string[];
 }
 
 const asMap = (v: unknown): RawMap => (isRawMap(v) ? v : {});
@@ -84,6 +85,12 @@ function nameOf(raw: RawMap): string {
  */
 export function migrateClusterPolicies(source: SourceFile): MigratedFile {
   const converted: string[] = [];
+  const changedDocuments: string[] = [];
+  const rewrite = (chunk: string, value: unknown) => {
+    const text = rewriteDocument(chunk, value);
+    changedDocuments.push(text);
+    return text;
+  };
   const text = splitYamlDocuments(source.text)
     .map((chunk) => {
       const parsed = parseYamlChunk(chunk.text);
@@ -91,7 +98,7 @@ export function migrateClusterPolicies(source: SourceFile): MigratedFile {
       const [value] = parsed.values;
       if (isV1alpha1(value)) {
         converted.push(nameOf(value));
-        return rewriteDocument(chunk.text, toClusterNetworkPolicy(value));
+        return rewrite(chunk.text, toClusterNetworkPolicy(value));
       }
       if (isRawMap(value) && Array.isArray(value.items) && value.items.some(isV1alpha1)) {
         const items = value.items.map((item) => {
@@ -99,10 +106,10 @@ export function migrateClusterPolicies(source: SourceFile): MigratedFile {
           converted.push(nameOf(item));
           return toClusterNetworkPolicy(item);
         });
-        return rewriteDocument(chunk.text, { ...value, items });
+        return rewrite(chunk.text, { ...value, items });
       }
       return chunk.text;
     })
     .join('');
-  return { file: { name: source.name, text }, converted };
+  return { file: { name: source.name, text }, converted, changedDocuments };
 }
