@@ -1,6 +1,7 @@
 import type { Evaluation } from '../evaluate/evaluateModel';
 import type { Model } from '../model/types';
 import type { Lint } from './lint';
+import { lintClusterTiers } from './lintClusterTiers';
 import { lintDns } from './lintDns';
 import { lintInferred } from './lintInferred';
 import { lintIsolation } from './lintIsolation';
@@ -18,5 +19,5 @@ import { lintSelectors } from './lintSelectors';
 export function lintModel(model: Model, ev: Evaluation): Lint[] {
   const rank = { error: 0, warning: 1, info: 2 } as const;
   const context = { model, evaluation: ev, inferWorkloads: model.workloads.some((w) => w.isInferred) };
-  return [...lintDns(context), ...lintSelectors(model, ev.compiled), ...lintPorts(ev.compiled), ...lintIsolation(model, ev.compiled), ...lintOneSidedAllows(ev.compiled), ...lintRedundancy(ev), ...lintInferred(model)].sort((a, b) => rank[a.severity] - rank[b.severity]);
+  return [...lintDns(context), ...lintSelectors(model, ev.compiled), ...lintPorts(ev.compiled), ...lintIsolation(model, ev.compiled), ...lintOneSidedAllows(ev.compiled), ...lintRedundancy(ev), ...lintInferred(model), ...lintClusterTiers(model, ev.compiled)].sort((a, b) => rank[a.severity] - rank[b.severity]);
 }
