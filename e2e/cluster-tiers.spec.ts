@@ -7,6 +7,7 @@ test('the cluster tiers example: an Admin Deny removes an edge, an Admin Pass ha
   await page.getByRole('menuitem', { name: /^Cluster tiers/ }).click();
   await expect(page.getByRole('tab', { name: 'cluster-tiers.yaml' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('rf__node-sandbox/experiment[Deployment]')).toBeVisible();
+  await expect(page.getByTestId('document-summary')).toHaveText('5 workloads · 2 policies · 5 cluster policies · 18 allowed flows · 0 issues');
 
   // Admin Pass → NetworkPolicy: the shop's own policy opens the frontend on 8080 to coredns as to anyone.
   await expect(page.getByTestId('rf__edge-kube-system/coredns[Deployment]=>shop/frontend[Deployment]')).toContainText('TCP 8080');

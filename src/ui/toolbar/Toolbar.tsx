@@ -39,6 +39,7 @@ export function Toolbar() {
         {[
           count(model.workloads.length, 'workload'),
           count(model.policies.length, 'policy', 'policies'),
+          ...(model.clusterPolicies.length > 0 ? [count(model.clusterPolicies.length, 'cluster policy', 'cluster policies')] : []),
           count(connectionCount, 'allowed flow'),
           count(issues.length, 'issue'),
         ].join(' · ')}
