@@ -32,3 +32,4 @@ export { CONNLIST_FORMATS, formatConnlist, type ConnlistFormat } from './format/
 export { escapeControls } from './format/escapeControls';
 export { REJECTED_NAME_CODES } from './validate/rejectedNameCodes';
 export { migrateClusterPolicies, type MigratedFile } from './convert/migrateClusterPolicies';
+export { CLUSTER_TEMPLATES, clusterTemplate, type ClusterTemplateId } from './generate/clusterTemplates';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { POLICY_TEMPLATES, type PolicyTemplateId, type TemplateOptions } from '../../engine';
+import { CLUSTER_TEMPLATES, POLICY_TEMPLATES, appendObject, clusterTemplate, type ClusterTemplateId, type PolicyTemplateId, type SourceFile, type TemplateOptions } from '../../engine';
 import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import { useViewStore } from '../../store/useViewStore';
@@ -8,7 +8,7 @@ import { DropdownMenu } from '../shared/DropdownMenu';
 import { TemplateForm } from './TemplateForm';
 import { templateTarget, type TemplateTarget } from './templateTarget';
 
-/** The toolbar's "Templates ▾" menu: pick a ready-made policy, the namespace it applies to, preview the change and apply it as one undo step. */
+/** The toolbar's "Templates ▾" menu: pick a ready-made policy and the namespace it applies to (or a cluster policy, cluster-wide), preview the change and apply it as one undo step. */
 export function TemplatesMenu() {
   const model = useAnalysisStore((state) => state.live.model);
   const files = useDocumentStore((state) => state.files);
@@ -16,22 +16,47 @@ export function TemplatesMenu() {
   const select = useViewStore((state) => state.select);
   const [chosen, setChosen] = useState<PolicyTemplateId | null>(null);
   const [target, setTarget] = useState<TemplateTarget | null>(null);
+  const [cluster, setCluster] = useState<{ title: string; files: SourceFile[]; descriptions: string[] } | null>(null);
   const namespaces = model.namespaces.map((n) => n.name);
   const title = POLICY_TEMPLATES.find((t) => t.id === chosen)?.title ?? '';
 
-  const items = POLICY_TEMPLATES.map((template) => ({ label: template.title, onSelect: () => setChosen(template.id) }));
+  // A cluster template is cluster-scoped: no namespace to choose, straight to the preview.
+  const chooseCluster = (id: ClusterTemplateId, title: string) => {
+    const manifests = clusterTemplate(id, new Set(model.clusterPolicies.map((p) => p.name)));
+    const fileName = files[0]?.name ?? 'workspace.yaml';
+    const after = manifests.reduce<SourceFile[]>((current, m) => appendObject(current, m, fileName), files);
+    setCluster({ title, files: after, descriptions: manifests.map((m) => `Add ClusterNetworkPolicy ${String((m.metadata as { name: string }).name)} to ${fileName}`) });
+  };
+  const items = [
+    ...POLICY_TEMPLATES.map((template) => ({ label: template.title, onSelect: () => setChosen(template.id) })),
+    ...CLUSTER_TEMPLATES.map((template) => ({ label: template.title, onSelect: () => chooseCluster(template.id, template.title) })),
+  ];
   const preview = (namespace: string, options: TemplateOptions) => {
     if (chosen !== null) setTarget(templateTarget(files, chosen, namespace, options));
   };
   const close = () => {
     setChosen(null);
     setTarget(null);
+    setCluster(null);
   };
 
   return (
     <>
       <DropdownMenu buttonText="Templates ▾" label="Templates" items={items} />
       {chosen !== null && target === null && <TemplateForm templateId={chosen} namespaces={namespaces} onPreview={preview} onCancel={close} />}
+      {cluster !== null && (
+        <ChangePreview
+          title={cluster.title}
+          descriptions={cluster.descriptions}
+          before={files}
+          after={cluster.files}
+          onCancel={close}
+          onApply={() => {
+            applyEdit(() => cluster.files);
+            close();
+          }}
+        />
+      )}
       {target !== null && (
         <ChangePreview
           title={`${title}: ${target.policyId}`}
