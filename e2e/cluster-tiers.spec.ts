@@ -26,4 +26,13 @@ test('the cluster tiers example: an Admin Deny removes an edge, an Admin Pass ha
   await expect(panel.getByTestId('explain-verdict')).toContainText('Denied');
   await expect(panel.getByTestId('explain-egress')).toContainText('Admin ClusterNetworkPolicy sandbox-never-reaches-shop priority 20 rule "deny-to-shop": Deny — final');
   await page.screenshot({ path: testInfo.outputPath('cluster-tiers-explain.png') });
+
+  // Selecting a cluster policy marks the workloads it applies to and the peers its rules name, and details its rules.
+  await page.getByRole('region', { name: 'Cluster policies' }).getByRole('button', { name: /^sandbox-never-reaches-shop/ }).click();
+  const node = (id: string) => page.locator(`main.app__canvas .react-flow__node[data-id="${id}"]`);
+  await expect(node('sandbox/experiment[Deployment]')).toHaveClass(/is-subject/);
+  await expect(node('shop/frontend[Deployment]')).toHaveClass(/is-peer/);
+  await expect(node('shop/api[Deployment]')).toHaveClass(/is-peer/);
+  await expect(node('kube-system/coredns[Deployment]')).not.toHaveClass(/is-subject|is-peer/);
+  await expect(page.getByRole('region', { name: 'Cluster policy' })).toContainText('deny-to-shop: Deny to all pods in namespaces team=shop, any port');
 });

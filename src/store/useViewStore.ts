@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 
-/** What the person has selected: a workload (`ns/name[Kind]`), a policy (`ns/name`), a namespace (its name) or an edge (`src=>dst`). */
+/** What the person has selected: a workload (`ns/name[Kind]`), a policy (`ns/name`), a cluster policy (`Kind name`), a namespace (its name) or an edge (`src=>dst`). */
 export interface Selection {
-  kind: 'workload' | 'policy' | 'namespace' | 'edge';
+  kind: 'workload' | 'policy' | 'clusterPolicy' | 'namespace' | 'edge';
   id: string;
   /** For a policy: the rule to bring into view, e.g. from an explanation's link. */
   rule?: { direction: 'ingress' | 'egress'; index: number };

@@ -122,7 +122,7 @@ export function Canvas() {
   const fit = useCanvasFit({ nodes, layout, isLayingOut, dragged, scope, focus, selectedNode, wrapper });
 
   // A policy's reach needs the evaluation: the analysis worker answers it while a policy is selected.
-  const reachOutcome = useSelectionJob('policyReach', selection?.kind === 'policy' ? selection.id : null);
+  const reachOutcome = useSelectionJob('policyReach', selection?.kind === 'policy' || selection?.kind === 'clusterPolicy' ? selection.id : null);
   const reach = reachOutcome?.status === 'done' ? (reachOutcome.result ?? undefined) : undefined;
   const isFar = useStore((state) => state.transform[2] < FAR_ZOOM);
   const isOverview = isFar && nodes.length > OVERVIEW_AT;

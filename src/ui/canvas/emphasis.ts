@@ -58,7 +58,8 @@ export function emphasis(graph: Graph, selection: Selection | null, searchText: 
       }
       break;
     }
-    case 'policy': {
+    case 'policy':
+    case 'clusterPolicy': {
       if (!reach) return out;
       for (const id of reach.subjects) add(out.nodes, id, 'is-subject');
       for (const id of new Set([...reach.ingressPeers, ...reach.egressPeers])) if (!reach.subjects.has(id)) add(out.nodes, id, 'is-peer');

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { migrateClusterPolicies, type ClusterPolicy } from '../../engine';
 import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
+import { useViewStore } from '../../store/useViewStore';
 import { Dialog } from '../shared/Dialog';
 import './navigatorLists.css';
 
@@ -52,10 +53,12 @@ function MigrateDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** The cluster-scoped policies in evaluation order (tier, then priority), shown only when the workspace has some; v1alpha1 ones can be migrated. */
+/** The cluster-scoped policies in evaluation order (tier, then priority), shown only when the workspace has some: a click selects one (the canvas marks its subjects and peers); v1alpha1 ones can be migrated. */
 export function ClusterPolicyList() {
   const policies = useAnalysisStore((state) => state.live.model.clusterPolicies);
   const [isMigrating, setMigrating] = useState(false);
+  const selection = useViewStore((state) => state.selection);
+  const select = useViewStore((state) => state.select);
   const ordered = useMemo(() => evaluationOrder(policies), [policies]);
   if (ordered.length === 0) return null;
   const legacy = ordered.filter((p) => p.kind !== 'ClusterNetworkPolicy').length;
@@ -70,15 +73,20 @@ export function ClusterPolicyList() {
         )}
       </div>
       <ul>
-        {ordered.map((p) => (
-          <li key={p.id} className="cluster-policy-row">
-            <span className="navigator-list__name">{p.name}</span>
-            <span className="navigator-list__meta">
-              {p.tier}
-              {p.kind === 'BaselineAdminNetworkPolicy' ? '' : ` · priority ${p.priority}`} · {p.kind}
-            </span>
-          </li>
-        ))}
+        {ordered.map((p) => {
+          const isSelected = selection?.kind === 'clusterPolicy' && selection.id === p.id;
+          return (
+            <li key={p.id}>
+              <button type="button" className="navigator-list__item" aria-pressed={isSelected} onClick={() => select(isSelected ? null : { kind: 'clusterPolicy', id: p.id })}>
+                <span className="navigator-list__name">{p.name}</span>
+                <span className="navigator-list__meta">
+                  {p.tier}
+                  {p.kind === 'BaselineAdminNetworkPolicy' ? '' : ` · priority ${p.priority}`} · {p.kind}
+                </span>
+              </button>
+            </li>
+          );
+        })}
       </ul>
       {isMigrating && <MigrateDialog onClose={() => setMigrating(false)} />}
     </section>
