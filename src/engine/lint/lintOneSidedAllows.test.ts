@@ -37,6 +37,23 @@ describe('lintOneSidedAllows', () => {
     expect(found[0].allowFlow).toMatchObject({ src: 'data/backup[CronJob]', dst: 'data/postgres[StatefulSet]' });
   });
 
+  it('stays quiet when an Admin-tier Accept on the other side admits what the rule allows (the connection works)', () => {
+    const accept = `---
+apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: {name: backups-reach-postgres}
+spec:
+  tier: Admin
+  priority: 10
+  subject: {pods: {namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: data}}, podSelector: {matchLabels: {app: postgres}}}}
+  ingress:
+    - {name: from-backup, action: Accept, from: [{pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: backup}}}}], protocols: [{tcp: {destinationPort: {number: 5432}}}]}
+`;
+    const a = analyze([{ name: 'bank.yaml', text: BANK + BACKUP_EGRESS + accept }], { inferWorkloads: true });
+    expect(a.connections.some((c) => c.src === 'data/backup[CronJob]' && c.dst === 'data/postgres[StatefulSet]')).toBe(true);
+    expect(lintModel(a.model, a.evaluation).filter((l) => l.code === 'one-sided-allow')).toEqual([]);
+  });
+
   it('its fix, applied through the files, allows backup → postgres on TCP 5432 and changes nothing else', () => {
     const before = analyze(files, { inferWorkloads: true });
     const flow = lintModel(before.model, before.evaluation).find((l) => l.code === 'one-sided-allow')?.allowFlow;

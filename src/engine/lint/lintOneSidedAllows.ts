@@ -1,5 +1,6 @@
 import type { CompiledModel, CompiledRule } from '../evaluate/compileModel';
-import { formatConnSet, intersectConns, isEmptyConns } from '../evaluate/connSet';
+import { ALL_CONNS, formatConnSet, intersectConns, isEmptyConns } from '../evaluate/connSet';
+import { tieredSideToward } from '../generate/adminDecision';
 import { sideConns } from '../evaluate/evaluateModel';
 import { peerNamespaceMatches, peerPodMatches } from '../evaluate/peerMatches';
 import type { Workload } from '../model/types';
@@ -29,7 +30,7 @@ function namesWorkload(compiled: CompiledModel, rule: CompiledRule, other: Workl
  * peers is an ordinary narrow side, not reported.
  */
 export function lintOneSidedAllows(compiled: CompiledModel): Lint[] {
-  const { workloads, classMembers } = compiled;
+  const { workloads, classMembers, clusterTiers: tiers } = compiled;
   const lints: Lint[] = [];
   for (const compiledPolicy of compiled.compiledPolicies) {
     const subjects = compiledPolicy.subjects.flatMap((c) => classMembers[c].filter((i) => !workloads[i].isInferred));
@@ -47,7 +48,10 @@ export function lintOneSidedAllows(compiled: CompiledModel): Lint[] {
             if (isEmptyConns(wanted)) continue;
             const isOtherIsolated = (direction === 'egress' ? compiled.ingressPolicies[other] : compiled.egressPolicies[other]).length > 0;
             const otherRules = direction === 'egress' ? compiled.ingressRules[other] : compiled.egressRules[other];
-            if (!isOtherIsolated || !isEmptyConns(intersectConns(sideConns(true, otherRules, (r) => r.podMask[self] === 1, dst), wanted))) isAlive = true;
+            const np = isOtherIsolated ? sideConns(true, otherRules, (r) => r.podMask[self] === 1, dst) : undefined;
+            // With cluster tiers the other side's Admin and Baseline rules count too (an Admin Accept there keeps the rule alive).
+            const otherSide = tiers ? tieredSideToward(tiers, compiled, direction === 'egress' ? 'ingress' : 'egress', other, { workload: workloads[self].id }, np, dst) : (np ?? ALL_CONNS);
+            if (!isEmptyConns(intersectConns(otherSide, wanted))) isAlive = true;
             else denied.push({ src, dst });
           }
         }
