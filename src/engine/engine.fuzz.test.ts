@@ -67,10 +67,13 @@ const FIELDS = [
   ...['kind', 'apiVersion', 'metadata', 'name', 'namespace', 'labels', 'spec', 'items', 'template', 'jobTemplate', 'containers', 'ports', 'containerPort'],
   ...['podSelector', 'namespaceSelector', 'matchLabels', 'matchExpressions', 'key', 'operator', 'values', 'ingress', 'egress', 'from', 'to', 'ipBlock'],
   ...['cidr', 'except', 'port', 'endPort', 'protocol', 'policyTypes', 'ownerReferences', 'controller', 'status', 'podIP', 'podIPs', 'ip', 'hostNetwork', 'selector'],
+  ...['tier', 'priority', 'subject', 'namespaces', 'pods', 'networks', 'nodes', 'domainNames', 'action', 'protocols', 'destinationPort', 'destinationNamedPort'],
+  ...['number', 'range', 'start', 'end', 'tcp', 'udp', 'sctp', 'portNumber', 'portRange', 'namedPort'],
 ];
 const WORDS = [
   ...['TCP', 'UDP', 'SCTP', 'ICMP', 'In', 'NotIn', 'Exists', 'DoesNotExist', 'Ingress', 'Egress', 'List', 'PodList', 'NetworkPolicy', 'Pod', 'Namespace'],
   ...['Deployment', 'CronJob', 'StatefulSet', 'Node', 'networking.k8s.io/v1', 'apps/v1', 'v1', '10.0.0.0/8', '10.1.2.3', '::/0', 'fe80::1/64', '0.0.0.0/0'],
+  ...['ClusterNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'Admin', 'Baseline', 'Accept', 'Allow', 'Deny', 'Pass', '1000', '1001'],
   ...['10.0.0.0/33', 'http', 'dns', '65536', '0', 'default', 'kube-system', 'app', 'web', '=cmd|/C calc!A0', '@SUM(A1)', '+1', '-1', '\tx', '\rx'],
   ...['a\u001b[2Jb', 'a|b', 'two\nlines', 'x => y : All Connections', '\u2028', '\u202e', '\ufeff', '*a', '&a', '---', '...', '%YAML', '\\', '"', "'"],
 ];

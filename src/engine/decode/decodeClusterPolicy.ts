@@ -160,8 +160,9 @@ function decodeRule(ctx: DecodeContext, raw: unknown, path: string, rules: KindR
     report(ctx, 'warning', 'cluster-unknown-field', `${path}.${otherKey}`, `${path}.${otherKey}: unknown field; this version names it ${field}. The API server drops it, so the rule matches every port`);
   }
   const written = optionalString(ctx, map.action, `${path}.action`);
-  const action = written === undefined ? undefined : rules.actions[written];
-  if (action === undefined || !Object.hasOwn(rules.actions, written ?? '')) {
+  // Own keys only: `constructor` or `__proto__` written as an action is no action.
+  const action = written !== undefined && Object.hasOwn(rules.actions, written) ? rules.actions[written] : undefined;
+  if (action === undefined) {
     report(ctx, 'error', 'cluster-action', `${path}.action`, `${path}.action: must be one of ${Object.keys(rules.actions).join(', ')}${written === undefined ? '' : `, got ${quoteValue(written)}`}`);
   }
   const peersKey = isEgress ? 'to' : 'from';

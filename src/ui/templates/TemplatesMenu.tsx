@@ -16,7 +16,7 @@ export function TemplatesMenu() {
   const select = useViewStore((state) => state.select);
   const [chosen, setChosen] = useState<PolicyTemplateId | null>(null);
   const [target, setTarget] = useState<TemplateTarget | null>(null);
-  const [cluster, setCluster] = useState<{ title: string; files: SourceFile[]; descriptions: string[] } | null>(null);
+  const [cluster, setCluster] = useState<{ title: string; files: SourceFile[]; descriptions: string[]; policyId?: string } | null>(null);
   const namespaces = model.namespaces.map((n) => n.name);
   const title = POLICY_TEMPLATES.find((t) => t.id === chosen)?.title ?? '';
 
@@ -40,33 +40,23 @@ export function TemplatesMenu() {
     setCluster(null);
   };
 
+  // One preview for both kinds: a namespaced policy (selected once applied) or cluster policies.
+  const shown = target !== null ? { title: `${title}: ${target.policyId}`, descriptions: target.descriptions, files: target.files, policyId: target.policyId } : cluster;
+
   return (
     <>
       <DropdownMenu buttonText="Templates ▾" label="Templates" items={items} />
       {chosen !== null && target === null && <TemplateForm templateId={chosen} namespaces={namespaces} onPreview={preview} onCancel={close} />}
-      {cluster !== null && (
+      {shown !== null && (
         <ChangePreview
-          title={cluster.title}
-          descriptions={cluster.descriptions}
+          title={shown.title}
+          descriptions={shown.descriptions}
           before={files}
-          after={cluster.files}
+          after={shown.files}
           onCancel={close}
           onApply={() => {
-            applyEdit(() => cluster.files);
-            close();
-          }}
-        />
-      )}
-      {target !== null && (
-        <ChangePreview
-          title={`${title}: ${target.policyId}`}
-          descriptions={target.descriptions}
-          before={files}
-          after={target.files}
-          onCancel={close}
-          onApply={() => {
-            applyEdit(() => target.files);
-            select({ kind: 'policy', id: target.policyId });
+            applyEdit(() => shown.files);
+            if (shown.policyId !== undefined) select({ kind: 'policy', id: shown.policyId });
             close();
           }}
         />
