@@ -22,7 +22,7 @@ const TARGETS = { 1000: { openMs: 700, keystrokeMs: 100 }, 5000: { openMs: 3000,
 const KEYSTROKES = 7;
 
 /** The request the canvas sends when it opens a document: no filters, decided flows only, the size decides the view. */
-const REQUEST: GraphRequest = { revision: 1, hiddenNamespaces: [], draftCidrs: [], showAllFlows: false, collapsed: null };
+const REQUEST: GraphRequest = { revision: 1, hiddenNamespaces: [], draftCidrs: [], showAllFlows: false, tierView: false, collapsed: null };
 
 /** A Deployment pasted at the end of the file, into a namespace the policies already cover. */
 const PASTED = `---

@@ -7,6 +7,8 @@ export { ALL_CONNS, NO_CONNS, formatConnSet, hasConn, isAllConns, isEmptyConns, 
 export { formatConnlistTxt, sortConnections } from './format/formatConnlistTxt';
 export { matchesSelector, isEmptySelector } from './selectors/matchesSelector';
 export { connsBetween, openingPort, type OpeningPort } from './evaluate/openingPort';
+export { TIER_RANK, adminDenied, decidingTier, sideTiers, type DecidingTier, type SideTiers } from './evaluate/decidingTier';
+export { isInRanges } from './evaluate/compileModel';
 export { isIPAddress, firstAddress } from './ip/ipRange';
 export { explainConnection, type Endpoint, type ExplainQuery, type Explanation, type SideExplanation, type TierMatch, type RuleVerdict, type PeerVerdict, type PortVerdict } from './evaluate/explainConnection';
 export type { CompiledModel, CompiledPolicy, CompiledRule, CompileCache, Direction } from './evaluate/compileModel';

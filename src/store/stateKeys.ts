@@ -19,7 +19,7 @@ const transient = { isPersisted: false, isUndoable: false } as const;
 /** Every data key of every store, classified once: the autosave and the undo history both read this map. */
 export const STATE_KEYS = {
   document: { files: keep, revision: transient, loadError: transient, editRefusal: transient },
-  view: { selection: transient, hiddenNamespaces: transient, searchText: transient, mainView: transient, positions: saveOnly, showAllFlows: transient, collapsedNamespaces: transient, focusDepth: transient, layoutRound: transient },
+  view: { selection: transient, hiddenNamespaces: transient, searchText: transient, mainView: transient, positions: saveOnly, showAllFlows: transient, tierView: transient, collapsedNamespaces: transient, focusDepth: transient, layoutRound: transient },
   editor: { isOpen: transient, height: transient, activeFile: transient, jump: transient },
   baseline: { baseline: transient },
 } as const satisfies {

@@ -31,6 +31,8 @@ export interface ViewState {
   positions: Readonly<Record<string, Point>>;
   /** Draw every allowed pair as an edge, rather than only the connections some policy decided. */
   showAllFlows: boolean;
+  /** Say on each edge which tier decided it (Admin, NetworkPolicy, Baseline) and draw the flows an Admin Deny closed. */
+  tierView: boolean;
   /** Namespaces the person collapsed into one node, for the document revision they chose it in; otherwise the size decides (see collapsedNamespacesOf). */
   collapsedNamespaces: { revision: number; names: readonly string[] } | null;
   /** With a workload, namespace or edge selected, show only what lies within this many hops of it (0: everything). */
@@ -53,6 +55,8 @@ export interface ViewState {
   resetPositions: () => void;
   /** Draws every allowed pair, or only the decided ones. */
   setShowAllFlows: (showAllFlows: boolean) => void;
+  /** Turns the tier view on or off. */
+  setTierView: (tierView: boolean) => void;
   /** Sets which namespaces are collapsed into one node, for the given document revision. */
   setCollapsedNamespaces: (revision: number, names: readonly string[]) => void;
   /** Sets how many hops around the selection stay shown. */
@@ -67,6 +71,7 @@ export const useViewStore = create<ViewState>()((set) => ({
   mainView: 'graph',
   positions: {},
   showAllFlows: false,
+  tierView: false,
   collapsedNamespaces: null,
   focusDepth: 0,
   layoutRound: 0,
@@ -83,6 +88,7 @@ export const useViewStore = create<ViewState>()((set) => ({
   keepPositions: (moved) => set((state) => ({ positions: { ...state.positions, ...moved } })),
   resetPositions: () => set((state) => ({ positions: {}, layoutRound: state.layoutRound + 1 })),
   setShowAllFlows: (showAllFlows) => set({ showAllFlows }),
+  setTierView: (tierView) => set({ tierView }),
   setCollapsedNamespaces: (revision, names) => set({ collapsedNamespaces: { revision, names } }),
   setFocusDepth: (focusDepth) => set({ focusDepth }),
 }));

@@ -1,8 +1,9 @@
 import type { Edge, Node } from '@xyflow/react';
-import { externalBlocks, formatConnSet, OTHER_ADDRESSES, unionConns, visitBlockFlows, type Analysis, type ConnSet, type Namespace, type Workload } from '../../engine';
+import { externalBlocks, formatConnSet, OTHER_ADDRESSES, unionConns, visitBlockFlows, type Analysis, type ConnSet, type DecidingTier, type Namespace, type Workload } from '../../engine';
 import { compactConns, compactFlow } from './compactConns';
 import { ignoredPolicyMarks } from './ignoredPolicyMarks';
 import { rejectedNameMarks, type RejectedNameMark } from './rejectedNameMarks';
+import { tierLookup, topTier } from './tierLookup';
 
 /** A namespace frame: a React Flow group that holds its workloads. */
 export type NamespaceNodeType = Node<{ namespace: Namespace }, 'namespace'>;
@@ -30,9 +31,9 @@ export type ExternalNodeType = Node<{ label: string; isOther: boolean; blocks?: 
 /** Every node the canvas draws. */
 export type CanvasNode = NamespaceNodeType | NamespaceGroupNodeType | WorkloadNodeType | ExternalNodeType;
 
-/** What an edge carries: its kind (pod to pod, external, or aggregated between collapsed namespaces), its labels and whether the reverse pair is drawn too. */
+/** What an edge carries: its kind (pod to pod, external, aggregated between collapsed namespaces, or in the tier view a flow an Admin Deny closed), its labels and whether the reverse pair is drawn too. */
 export interface FlowEdgeData extends Record<string, unknown> {
-  kind: 'pod' | 'external' | 'aggregate';
+  kind: 'pod' | 'external' | 'aggregate' | 'denied';
   conns: ConnSet;
   /** The compact label drawn on the edge. */
   label: string;
@@ -46,6 +47,8 @@ export interface FlowEdgeData extends Record<string, unknown> {
   count?: number;
   /** How the edge differs from the what-if baseline, when one is set. */
   diff?: 'added' | 'removed' | 'changed';
+  /** In the tier view: the tier that decided the flow (the most decisive one of an aggregated edge's pairs). */
+  tier?: DecidingTier;
 }
 
 /** An allowed-flow edge, id `<src>=><dst>`. */
@@ -67,6 +70,8 @@ export interface GraphOptions {
   showAllFlows?: boolean;
   /** Namespaces drawn as one node each, their workloads' flows aggregated onto it; holding {@link ADDRESSES_NODE_ID}, every address block is drawn as one node too. */
   collapsedNamespaces?: readonly string[];
+  /** Say on each edge which tier decided it, and draw the flows an Admin Deny closed. */
+  tierView?: boolean;
 }
 
 /** The fixed size of a workload card (CSS keeps it), so layout never waits for the browser to measure. */
@@ -114,30 +119,45 @@ interface Gathered {
   isPartial: boolean;
   count: number;
   order: number;
+  tier?: DecidingTier;
+  /** Of an aggregated edge in the tier view: how many pairs between the same cards an Admin Deny closed. */
+  closedCount?: number;
 }
 
 const isGroupNode = (id: string) => id.startsWith('ns:') || id === ADDRESSES_NODE_ID;
 
 /** Adds `count` pairs with the same connections to the edge between the nodes drawing their ends; an edge touching a collapsed namespace or the grouped addresses aggregates. */
-function gather(into: Map<string, Gathered>, src: string, dst: string, kind: 'pod' | 'external', conns: ConnSet, isPartial: boolean, count: number, order: number) {
+function gather(into: Map<string, Gathered>, src: string, dst: string, kind: 'pod' | 'external' | 'denied', conns: ConnSet, isPartial: boolean, count: number, order: number, tier?: DecidingTier) {
   const id = edgeId(src, dst);
   const found = into.get(id);
   if (found === undefined) {
-    const isAggregate = count > 1 || isGroupNode(src) || isGroupNode(dst);
-    into.set(id, { src, dst, kind: isAggregate ? 'aggregate' : kind, conns, isPartial, count, order });
+    const isAggregate = kind !== 'denied' && (count > 1 || isGroupNode(src) || isGroupNode(dst));
+    into.set(id, { src, dst, kind: isAggregate ? 'aggregate' : kind, conns, isPartial, count, order, ...(tier ? { tier } : {}) });
     return;
   }
-  found.kind = 'aggregate';
+  found.tier = topTier(found.tier, tier);
+  if (found.kind !== 'denied') found.kind = 'aggregate';
   found.conns = unionConns(found.conns, conns);
   found.isPartial ||= isPartial;
   found.count += count;
   found.order = Math.min(found.order, order);
 }
 
+/** How the tier view names a tier on an edge. */
+export const TIER_LABELS: Readonly<Record<DecidingTier, string>> = {
+  'admin-deny': 'Admin Deny',
+  'admin-accept': 'Admin Accept',
+  np: 'NP',
+  baseline: 'Baseline',
+  open: 'open',
+};
+
 function labelOf(g: Gathered): string {
-  if (g.kind === 'external') return compactFlow(g.conns, g.isPartial);
+  const tier = g.tier ? `${TIER_LABELS[g.tier]} · ` : '';
+  if (g.kind === 'external') return tier + compactFlow(g.conns, g.isPartial);
   const ports = compactConns(g.conns);
-  return g.kind === 'aggregate' ? `${g.count} × ${ports}` : ports;
+  const closed = g.closedCount ? ` · ${g.closedCount} closed by Admin Deny` : '';
+  return tier + (g.kind === 'aggregate' || g.count > 1 ? `${g.count} × ${ports}` : ports) + closed;
 }
 
 /** The edges gathered, in the order of their first pair. */
@@ -156,7 +176,8 @@ function toEdges(gathered: Map<string, Gathered>): FlowEdgeType[] {
         connsText: formatConnSet(g.conns),
         isPartial: g.isPartial,
         hasReverse: gathered.has(edgeId(g.dst, g.src)),
-        ...(g.kind === 'aggregate' ? { count: g.count } : {}),
+        ...(g.kind === 'aggregate' || g.count > 1 ? { count: g.count } : {}),
+        ...(g.tier ? { tier: g.tier } : {}),
       },
     }));
 }
@@ -204,24 +225,38 @@ export function buildGraph(analysis: Analysis, options: GraphOptions = {}): Grap
   // 2. Workload pairs, class pair by class pair (only the pairs that may connect are stored), aggregated where an end is collapsed (its members' pairs counted, not visited).
   const gathered = new Map<string, Gathered>();
   const innerFlows = new Map<string, number>();
+  const tierOf = options.tierView ? tierLookup(evaluation) : undefined;
+  const gatherClassPair = (into: Map<string, Gathered>, a: number, b: number, kind: 'pod' | 'denied', conns: ConnSet, tier: DecidingTier | undefined) => {
+    const targets = cardsOf(b);
+    const sources = a === b ? targets : cardsOf(a);
+    for (const from of sources) {
+      for (const to of targets) {
+        const count = from.members.length * to.members.length - (a === b && from === to ? from.members.length : 0);
+        if (count === 0) continue;
+        if (from.id !== to.id) gather(into, from.id, to.id, kind, conns, false, count, from.members[0] * n + to.members[0], tier);
+        else if (kind === 'pod') innerFlows.set(from.id, (innerFlows.get(from.id) ?? 0) + count);
+      }
+    }
+  };
   pairColumns.forEach((column, b) => {
     if (classNode[b] === null) return;
-    const targets = cardsOf(b);
     column.sources.forEach((a, i) => {
       if (classNode[a] === null) return;
       if (!showAll && !egressIsolated[classMembers[a][0]] && !ingressIsolated[classMembers[b][0]]) return;
       const conns = connTable[column.tables[i]];
-      const sources = a === b ? targets : cardsOf(a);
-      for (const from of sources) {
-        for (const to of targets) {
-          const count = from.members.length * to.members.length - (a === b && from === to ? from.members.length : 0);
-          if (count === 0) continue;
-          if (from.id === to.id) innerFlows.set(from.id, (innerFlows.get(from.id) ?? 0) + count);
-          else gather(gathered, from.id, to.id, 'pod', conns, false, count, from.members[0] * n + to.members[0]);
-        }
-      }
+      gatherClassPair(gathered, a, b, 'pod', conns, tierOf?.ofPair(a, b, conns));
     });
   });
+  // In the tier view, the flows an Admin Deny closed, unless an aggregated edge of allowed flows already joins the same cards.
+  const closed = new Map<string, Gathered>();
+  tierOf?.visitAdminDenied((a, b, denied) => {
+    if (classNode[a] !== null && classNode[b] !== null) gatherClassPair(closed, a, b, 'denied', denied, 'admin-deny');
+  });
+  for (const [id, g] of closed) {
+    const allowed = gathered.get(id);
+    if (allowed) allowed.closedCount = g.count;
+    else gathered.set(id, g);
+  }
 
   const nodes: CanvasNode[] = [];
   const marks = ignoredPolicyMarks(analysis);
@@ -318,11 +353,12 @@ export function buildGraph(analysis: Analysis, options: GraphOptions = {}): Grap
         const flows = isInbound ? flowsOf(c, direction) : egressFlowsOf(c);
         for (const flow of flows) {
           const at = isGrouped ? ADDRESSES_NODE_ID : external.blocks[flow.block].id;
+          const tier = tierOf?.ofBlock(c, direction, isGrouped ? [0, evaluation.egressExternals.length] : external.egressSpans[flow.block], flow.conns);
           for (const card of cards) {
             const order = (flow.block * n + card.members[0]) * 2 + (isInbound ? 0 : 1);
             const count = flow.blocks * card.members.length;
-            if (isInbound) gather(externals, at, card.id, 'external', flow.conns, flow.isPartial, count, order);
-            else gather(externals, card.id, at, 'external', flow.conns, flow.isPartial, count, order);
+            if (isInbound) gather(externals, at, card.id, 'external', flow.conns, flow.isPartial, count, order, tier);
+            else gather(externals, card.id, at, 'external', flow.conns, flow.isPartial, count, order, tier);
           }
         }
       }

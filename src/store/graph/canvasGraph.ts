@@ -8,6 +8,8 @@ export interface GraphRequest {
   hiddenNamespaces: readonly string[];
   draftCidrs: readonly string[];
   showAllFlows: boolean;
+  /** Name on each edge the tier that decided it. */
+  tierView: boolean;
   /** The namespaces the person collapsed (and `ADDRESSES_NODE_ID` while the address blocks are grouped), for the revision they chose it in; null lets the size decide. */
   collapsed: { revision: number; names: readonly string[] } | null;
 }
@@ -29,6 +31,7 @@ export function canvasGraph(analysis: Analysis, request: GraphRequest): CanvasGr
     hiddenNamespaces: request.hiddenNamespaces,
     draftCidrs: request.draftCidrs,
     showAllFlows: request.showAllFlows,
+    tierView: request.tierView,
     collapsedNamespaces,
   });
   return { request, graph, collapsedNamespaces, errorCount: analysis.issues.filter((issue) => issue.severity === 'error').length };

@@ -87,6 +87,7 @@ export function Canvas() {
   const selection = useViewStore((state) => state.selection);
   const searchText = useViewStore((state) => state.searchText);
   const showAllFlows = useViewStore((state) => state.showAllFlows);
+  const tierView = useViewStore((state) => state.tierView);
   const focusDepth = useViewStore((state) => state.focusDepth);
   const layoutRound = useViewStore((state) => state.layoutRound);
   const select = useViewStore((state) => state.select);
@@ -96,8 +97,8 @@ export function Canvas() {
   const chosenCollapsed = useViewStore((state) => state.collapsedNamespaces);
   const draftCidrs = useDraftExternals((state) => state.cidrs);
   useEffect(() => {
-    drawGraph({ revision, hiddenNamespaces, draftCidrs, showAllFlows, collapsed: chosenCollapsed });
-  }, [revision, hiddenNamespaces, draftCidrs, showAllFlows, chosenCollapsed]);
+    drawGraph({ revision, hiddenNamespaces, draftCidrs, showAllFlows, tierView, collapsed: chosenCollapsed });
+  }, [revision, hiddenNamespaces, draftCidrs, showAllFlows, tierView, chosenCollapsed]);
   const drawn = useAnalysisStore((state) => state.canvas?.graph);
   // Until the worker has answered the newest version, what is drawn may be out of date.
   const isAnalysing = useAnalysisStore((state) => state.isPending || state.canvas === null);
@@ -151,8 +152,8 @@ export function Canvas() {
   );
   const baseline = useBaselineStore((state) => state.baseline);
   const diff = useMemo(
-    () => (baseline ? graphDiff(buildGraph(selectAnalysis(baseline), { hiddenNamespaces, draftCidrs, showAllFlows, collapsedNamespaces: collapsed }), graph) : null),
-    [baseline, graph, hiddenNamespaces, draftCidrs, showAllFlows, collapsed],
+    () => (baseline ? graphDiff(buildGraph(selectAnalysis(baseline), { hiddenNamespaces, draftCidrs, showAllFlows, tierView, collapsedNamespaces: collapsed }), graph) : null),
+    [baseline, graph, hiddenNamespaces, draftCidrs, showAllFlows, tierView, collapsed],
   );
   const edges = useMemo(
     () => shownEdges({ graph, diff, emphasis: emphasised.edges, selection, focus, showAllFlows }),

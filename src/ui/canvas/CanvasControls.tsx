@@ -1,3 +1,4 @@
+import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useViewStore } from '../../store/useViewStore';
 import type { Graph } from '../../store/graph/buildGraph';
 
@@ -26,6 +27,9 @@ export function CanvasControls({
 }) {
   const showAllFlows = useViewStore((state) => state.showAllFlows);
   const setShowAllFlows = useViewStore((state) => state.setShowAllFlows);
+  const tierView = useViewStore((state) => state.tierView);
+  const setTierView = useViewStore((state) => state.setTierView);
+  const hasClusterPolicies = useAnalysisStore((state) => state.live.model.clusterPolicies.length > 0);
   const focusDepth = useViewStore((state) => state.focusDepth);
   const setFocusDepth = useViewStore((state) => state.setFocusDepth);
   return (
@@ -34,6 +38,12 @@ export function CanvasControls({
         <input type="checkbox" data-testid="show-all-flows" checked={showAllFlows} onChange={(event) => setShowAllFlows(event.target.checked)} />
         Show every flow
       </label>
+      {(hasClusterPolicies || tierView) && (
+        <label title="Say on each edge which tier decided it (Admin, NetworkPolicy, Baseline) and draw the flows an Admin Deny closed">
+          <input type="checkbox" data-testid="tier-view" checked={tierView} onChange={(event) => setTierView(event.target.checked)} />
+          Tiers
+        </label>
+      )}
       <span className="canvas-controls__count" data-testid="edge-count">
         {graph.edges.length} {graph.edges.length === 1 ? 'edge' : 'edges'}
         {isOverBudget && ' — select a node to draw its edges'}

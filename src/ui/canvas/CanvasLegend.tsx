@@ -1,3 +1,4 @@
+import { useViewStore } from '../../store/useViewStore';
 import { ShieldMark } from './ShieldMark';
 
 function EdgeSample({ className }: { className: string }) {
@@ -8,8 +9,18 @@ function EdgeSample({ className }: { className: string }) {
   );
 }
 
-/** What the canvas' marks mean: shields, open sides, inferred workloads, collapsed namespaces and every edge style; always at hand, folded until opened so it never hides the graph. */
+/** The tier view's edge styles and what each says decided the flow. */
+const TIER_SAMPLES = [
+  ['flow-edge--tier-admin-accept', 'Admin Accept: an Admin-tier rule accepted it'],
+  ['flow-edge--denied', 'Admin Deny: an Admin-tier rule closed it'],
+  ['flow-edge--tier-np', 'NP: NetworkPolicies isolate a side'],
+  ['flow-edge--tier-baseline', 'Baseline: only the Baseline tier had a say'],
+  ['flow-edge--tier-open', 'open: no policy of any tier governs it'],
+] as const;
+
+/** What the canvas' marks mean: shields, open sides, inferred workloads, collapsed namespaces and every edge style (the tier colours in the tier view); always at hand, folded until opened so it never hides the graph. */
 export function CanvasLegend() {
+  const tierView = useViewStore((state) => state.tierView);
   return (
     <details className="canvas-legend" data-testid="legend">
       <summary>Legend</summary>
@@ -45,6 +56,12 @@ export function CanvasLegend() {
           <EdgeSample className="flow-edge--diff-added" /> added <EdgeSample className="flow-edge--diff-removed" /> removed{' '}
           <EdgeSample className="flow-edge--diff-changed" /> changed since the baseline
         </li>
+        {tierView &&
+          TIER_SAMPLES.map(([className, text]) => (
+            <li key={className} data-testid="legend-tier">
+              <EdgeSample className={className} /> {text}
+            </li>
+          ))}
       </ul>
     </details>
   );
