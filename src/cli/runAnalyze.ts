@@ -1,4 +1,4 @@
-import { CONNLIST_FORMATS as FORMATS, REJECTED_NAME_CODES, analyze, escapeControls, formatConnlist, type ConnlistFormat as Format, type Issue } from '../engine';
+import { CONNLIST_FORMATS as FORMATS, REJECTED_NAME_CODES, analyze, escapeControls, exposureAnalysis, formatConnlist, formatExposureTxt, type ConnlistFormat as Format, type Issue } from '../engine';
 import { readInputs } from './readInputs';
 import { runDiff } from './runDiff';
 import { runExplain } from './runExplain';
@@ -12,7 +12,7 @@ export interface CliResult {
 }
 
 /** Usage text of `analyze`. */
-export const USAGE = `usage: netpol-canvas [--format txt|json|csv|md|dot] [--verbose] [--strict] [--no-keep-going] <file|dir|->...
+export const USAGE = `usage: netpol-canvas [--format txt|json|csv|md|dot] [--exposure] [--verbose] [--strict] [--no-keep-going] <file|dir|->...
        netpol-canvas diff [--format txt|json] <before> <after>
        netpol-canvas lint [--format txt|json|sarif] [--fail-on error|warning|info] <file|dir|->...
        netpol-canvas explain <src> <dst> [--protocol P] [--port N] <file|dir|->...
@@ -24,7 +24,10 @@ Invalid manifests are reported on stderr (file:line:column) with exit code 1;
 the list still shows what the valid objects allow (--no-keep-going: no list).
 Inputs that cannot be read (a FIFO, a device, a dangling symlink, a binary
 file, over 16 MiB) are skipped with a message and exit code 1. --strict also
-fails on names the API server would reject.
+fails on names the API server would reject. --exposure (txt only) appends
+netpol-analyzer's exposure analysis after a blank line: what each workload is
+open to beyond the workloads listed (any pod, pods a rule names that the
+manifests lack, addresses), as 'list --exposure' prints it.
 `;
 
 /** `file:line:column: severity: object path: message`, the form editors and CI link to, on one line: control characters from the input are escaped. */
@@ -46,6 +49,8 @@ interface AnalyzeArgs {
   isStrict: boolean;
   /** Print what the valid objects allow even when others are invalid (the default). */
   isKeepGoing: boolean;
+  /** Append netpol-analyzer's exposure analysis (txt only). */
+  isExposure: boolean;
   paths: string[];
 }
 
@@ -54,6 +59,7 @@ function parseArgs(argv: readonly string[]): AnalyzeArgs | string {
   let verbose = false;
   let isStrict = false;
   let isKeepGoing = true;
+  let isExposure = false;
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -69,10 +75,12 @@ function parseArgs(argv: readonly string[]): AnalyzeArgs | string {
     else if (arg === '--strict') isStrict = true;
     else if (arg === '--keep-going') isKeepGoing = true;
     else if (arg === '--no-keep-going') isKeepGoing = false;
+    else if (arg === '--exposure') isExposure = true;
     else if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg}`;
     else paths.push(arg);
   }
-  return paths.length === 0 ? 'no input given' : { format, verbose, isStrict, isKeepGoing, paths };
+  if (isExposure && format !== 'txt') return `--exposure prints txt only, not ${format}`;
+  return paths.length === 0 ? 'no input given' : { format, verbose, isStrict, isKeepGoing, isExposure, paths };
 }
 
 /** Runs the analysis CLI on arguments; never throws for bad input, and writes no control character from the input. */
@@ -83,15 +91,18 @@ export function runAnalyze(argv: readonly string[], readStdin: () => string | un
   if (argv.includes('--help') || argv.includes('-h')) return { stdout: USAGE, stderr: '', code: 0 };
   const args = parseArgs(argv);
   if (typeof args === 'string') return terminalSafe({ stdout: '', stderr: `netpol-canvas: ${args}\n${USAGE}`, code: 2 });
-  return terminalSafe(analyzeInputs(args, readStdin));
+  const { exposure, ...result } = analyzeInputs(args, readStdin);
+  const safe = terminalSafe(result);
+  // The exposure section escapes the names it prints itself: its tabs are its own.
+  return exposure === '' ? safe : { ...safe, stdout: `${safe.stdout}${safe.stdout === '' ? '' : '\n'}${exposure}` };
 }
 
 /**
  * 1. Reads what can be read (the rest is reported and fails the run), 2. analyses it, 3. reports the issues (with
  * `--strict`, names the API server would reject as errors), 4. lists what the valid objects allow, unless there were
- * errors and `--no-keep-going` was given.
+ * errors and `--no-keep-going` was given, 5. with `--exposure`, makes the exposure section to print after the list.
  */
-function analyzeInputs(args: AnalyzeArgs, readStdin: () => string | undefined): CliResult {
+function analyzeInputs(args: AnalyzeArgs, readStdin: () => string | undefined): CliResult & { exposure: string } {
   const { files, skipped } = readInputs(args.paths, readStdin);
   const result = analyze(files);
   const issues = result.issues.map((i) => (args.isStrict && i.severity === 'warning' && REJECTED_NAME_CODES.includes(i.code) ? { ...i, severity: 'error' as const } : i));
@@ -102,5 +113,6 @@ function analyzeInputs(args: AnalyzeArgs, readStdin: () => string | undefined): 
   const isListed = !isFailed || (args.isKeepGoing && files.length > 0);
   if (isFailed && isListed) lines.push(`netpol-canvas: ${[skipped.length > 0 ? `${skipped.length} input(s) skipped` : '', errors > 0 ? `${errors} error(s)` : ''].filter(Boolean).join(', ')}; the list shows what the rest allows`);
   const stderr = lines.map((line) => `${line}\n`).join('');
-  return { stdout: isListed ? formatConnlist(args.format, result.connections) : '', stderr, code: isFailed ? 1 : 0 };
+  const exposure = isListed && args.isExposure ? formatExposureTxt(exposureAnalysis(result.model, result.connections)) : '';
+  return { stdout: isListed ? formatConnlist(args.format, result.connections) : '', stderr, code: isFailed ? 1 : 0, exposure };
 }

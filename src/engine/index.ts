@@ -35,3 +35,7 @@ export { escapeControls } from './format/escapeControls';
 export { REJECTED_NAME_CODES } from './validate/rejectedNameCodes';
 export { migrateClusterPolicies, type MigratedFile } from './convert/migrateClusterPolicies';
 export { CLUSTER_TEMPLATES, clusterTemplate, type ClusterTemplateId } from './generate/clusterTemplates';
+export { exposureAnalysis, type ExposureAnalysis, type ExposureEntry, type ExposurePeer, type ExposureRule, type SideExposure, type WorkloadExposure } from './exposure/exposureAnalysis';
+export { formatExposureTxt } from './exposure/formatExposureTxt';
+export { formatExposurePeer } from './exposure/formatExposurePeer';
+export { formatPotentialConns, type NamedPort, type PotentialConns } from './exposure/potentialConns';

@@ -1,0 +1,138 @@
+import type { LabelSelector, Model } from '../model/types';
+import type { Direction } from '../evaluate/compileModel';
+import type { Connection } from '../evaluate/evaluateModel';
+import { isAnalyzerPeer } from '../format/formatConnlistTxt';
+import { NAMESPACE_NAME_LABEL } from '../decode/decodeModel';
+import { ALL_POTENTIAL, equalPotential, intersectPotential, isEmptyPotential, potentialConns, type PotentialConns } from './potentialConns';
+import { representativePeers, type Representative } from './representativePeers';
+import type { ExposureEnd } from './peerAdmits';
+import { exposurePolicies, exposureSide, governance, type Governance } from './exposureSide';
+import { resolveNamedPorts } from './rulePotentialConns';
+import { formatExposurePeer } from './formatExposurePeer';
+
+/**
+ * A peer a workload is exposed to: every pod of every namespace (`entire-cluster`), the pods a policy rule names but the
+ * cluster does not hold (pods matching `podSelector`, absent: any pod, in namespaces matching `namespaceSelector`, empty:
+ * any namespace; `namespace` when the selector pins one namespace by name), or a range of addresses outside the cluster.
+ */
+export type ExposurePeer =
+  | { kind: 'entire-cluster' }
+  | { kind: 'pods'; namespace?: string; namespaceSelector: LabelSelector; podSelector?: LabelSelector }
+  | { kind: 'external'; id: string };
+
+/** A rule that opens an exposure: a NetworkPolicy or cluster policy id, the direction and the rule's index in it. */
+export interface ExposureRule {
+  policy: string;
+  direction: Direction;
+  ruleIndex: number;
+}
+
+/** One exposure of one side of a workload: to whom, on which connections, and the rules of the workload's side that admit that peer. */
+export interface ExposureEntry {
+  peer: ExposurePeer;
+  conns: PotentialConns;
+  rules: ExposureRule[];
+}
+
+/** One side (ingress or egress) of a workload: whether any policy isolates it, and what it is exposed to. */
+export interface SideExposure {
+  isProtected: boolean;
+  entries: ExposureEntry[];
+}
+
+/** The exposure of one workload on both sides. */
+export interface WorkloadExposure {
+  workload: string;
+  ingress: SideExposure;
+  egress: SideExposure;
+}
+
+/** The exposure analysis of a model: the exposed workloads, sorted by id. */
+export interface ExposureAnalysis {
+  workloads: WorkloadExposure[];
+}
+
+function podsPeer(rep: Representative): ExposurePeer {
+  const names = Object.keys(rep.namespaceSelector.matchLabels);
+  const isNamed = names.length === 1 && names[0] === NAMESPACE_NAME_LABEL && rep.namespaceSelector.matchExpressions.length === 0;
+  return {
+    kind: 'pods',
+    ...(isNamed ? { namespace: rep.namespaceSelector.matchLabels[NAMESPACE_NAME_LABEL] } : {}),
+    namespaceSelector: rep.namespaceSelector,
+    ...(rep.podSelector ? { podSelector: rep.podSelector } : {}),
+  };
+}
+
+/** A representative peer with the policies governing each of its sides. */
+interface GovernedRepresentative {
+  end: ExposureEnd & { kind: 'representative' };
+  ingress: Governance;
+  egress: Governance;
+}
+
+/**
+ * 1. When no policy isolates the side, it is exposed to every pod on every connection. 2. Otherwise to every pod on
+ * what its rules naming every namespace allow (through the tiers), and 3. to each representative peer on what the two
+ * sides of that connection allow, unless that equals the cluster-wide exposure, or is empty while there is none (an
+ * empty one under a cluster-wide exposure says the peer is excluded from it).
+ */
+function sideExposure(gov: Governance, w: ExposureEnd & { kind: 'workload' }, direction: Direction, reps: readonly GovernedRepresentative[]): SideExposure {
+  const isProtected = gov.isolating.length > 0 || gov.admin.length > 0 || gov.baseline.length > 0;
+  if (!isProtected) return { isProtected: false, entries: [{ peer: { kind: 'entire-cluster' }, conns: ALL_POTENTIAL, rules: [] }] };
+  const wideSide = exposureSide(gov, direction, undefined, undefined);
+  const wide = direction === 'ingress' ? resolveNamedPorts(w.workload, wideSide.conns) : wideSide.conns;
+  const entries: ExposureEntry[] = isEmptyPotential(wide) ? [] : [{ peer: { kind: 'entire-cluster' }, conns: wide, rules: wideSide.rules }];
+  for (const rep of reps) {
+    const own = direction === 'egress' ? exposureSide(gov, 'egress', rep.end, rep.end) : exposureSide(gov, 'ingress', rep.end, w);
+    const remote = direction === 'egress' ? exposureSide(rep.ingress, 'ingress', w, rep.end) : exposureSide(rep.egress, 'egress', w, w);
+    const conns = intersectPotential(own.conns, remote.conns);
+    if (isEmptyPotential(wide) ? isEmptyPotential(conns) : equalPotential(conns, wide)) continue;
+    entries.push({ peer: podsPeer(rep.end.representative), conns, rules: own.rules });
+  }
+  return { isProtected: true, entries };
+}
+
+/**
+ * The exposure analysis of netpol-analyzer (`list --exposure`): for each workload and side, the peers the cluster does
+ * not hold that its policies would let in or out (every pod, pods a rule names, addresses), with the connections and the
+ * rules responsible. `connections` (the connection list of the same model) gives the address ranges. Inferred workloads
+ * are left out: they stand for the very pods exposure reports. A workload protected on both sides and exposed to no
+ * such pod is left out too, as netpol-analyzer does (its address flows are in the connection list).
+ */
+export function exposureAnalysis(model: Model, connections: readonly Connection[]): ExposureAnalysis {
+  const policies = exposurePolicies(model);
+  const nsLabels = new Map(model.namespaces.map((ns) => [ns.name, ns.labels]));
+  const reps = representativePeers(model).map((representative): GovernedRepresentative => {
+    const end = { kind: 'representative' as const, representative };
+    return { end, ingress: governance(policies, end, 'ingress'), egress: governance(policies, end, 'egress') };
+  });
+  const ingressExternals = new Map<string, ExposureEntry[]>();
+  const egressExternals = new Map<string, ExposureEntry[]>();
+  const addExternal = (table: Map<string, ExposureEntry[]>, workload: string, id: string, conns: Connection['conns']) => {
+    const list = table.get(workload) ?? [];
+    list.push({ peer: { kind: 'external', id }, conns: potentialConns(conns), rules: [] });
+    table.set(workload, list);
+  };
+  for (const c of connections) {
+    if (!isAnalyzerPeer(c.src) || !isAnalyzerPeer(c.dst)) continue;
+    if (c.src.endsWith('[External]')) addExternal(ingressExternals, c.dst, c.src, c.conns);
+    else if (c.dst.endsWith('[External]')) addExternal(egressExternals, c.src, c.dst, c.conns);
+  }
+  const sorted = (entries: ExposureEntry[]) => entries.map((e) => ({ e, key: formatExposurePeer(e.peer) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ e }) => e);
+  const out: WorkloadExposure[] = [];
+  for (const workload of model.workloads) {
+    if (workload.isInferred) continue;
+    const end = { kind: 'workload' as const, workload, namespaceLabels: nsLabels.get(workload.namespace) ?? { [NAMESPACE_NAME_LABEL]: workload.namespace } };
+    const ingress = sideExposure(governance(policies, end, 'ingress'), end, 'ingress', reps);
+    const egress = sideExposure(governance(policies, end, 'egress'), end, 'egress', reps);
+    const isExposed = !ingress.isProtected || !egress.isProtected || ingress.entries.length > 0 || egress.entries.length > 0;
+    if (!isExposed) continue;
+    out.push({
+      workload: workload.id,
+      ingress: { ...ingress, entries: sorted([...ingress.entries, ...(ingressExternals.get(workload.id) ?? [])]) },
+      egress: { ...egress, entries: sorted([...egress.entries, ...(egressExternals.get(workload.id) ?? [])]) },
+    });
+  }
+  return { workloads: out.sort((a, b) => (a.workload < b.workload ? -1 : a.workload > b.workload ? 1 : 0)) };
+}
+
