@@ -101,6 +101,38 @@ describe('analyze CLI', () => {
     expect(r.stderr).toContain('unknown format "xml"');
   });
 
+  it('with --exposure appends netpol-analyzer\'s exposure section after the list and a blank line', () => {
+    const r = runAnalyze(['--exposure', '-'], () => CLUSTER);
+    expect(r.code).toBe(0);
+    const [list, exposure] = r.stdout.split('\n\nExposure Analysis Result:\n');
+    expect(`${list}\n`).toBe(runAnalyze(['-'], () => CLUSTER).stdout);
+    expect(exposure.split('\n')).toEqual([
+      'Egress Exposure:',
+      'shop/db[Pod]  \t=> \t0.0.0.0-255.255.255.255[External] : All Connections',
+      'shop/db[Pod]  \t=> \tentire-cluster : All Connections',
+      'shop/web[Pod] \t=> \t0.0.0.0-255.255.255.255[External] : All Connections',
+      'shop/web[Pod] \t=> \tentire-cluster : All Connections',
+      '',
+      'Ingress Exposure:',
+      'shop/web[Pod] \t<= \t0.0.0.0-255.255.255.255[External] : All Connections',
+      'shop/web[Pod] \t<= \tentire-cluster : All Connections',
+      '',
+      'Workloads not protected by network policies:',
+      'shop/db[Pod] is not protected on Egress',
+      'shop/web[Pod] is not protected on Egress',
+      'shop/web[Pod] is not protected on Ingress',
+      '',
+    ]);
+  });
+
+  it('prints the exposure section alone when nothing connects, and --exposure in another format than txt is a usage error', () => {
+    const denyAll = `${CLUSTER}---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: shop}\nspec: {podSelector: {}, policyTypes: [Ingress, Egress]}\n`;
+    expect(runAnalyze(['--exposure', '-'], () => denyAll)).toEqual({ stdout: 'Exposure Analysis Result:\n', stderr: '', code: 0 });
+    const r = runAnalyze(['--exposure', '--format', 'json', '-'], () => CLUSTER);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--exposure prints txt only');
+  });
+
   it('keeps going by default: lists what the valid objects allow, reports the invalid one and exits 1', () => {
     const bad = CLUSTER.replace('{port: 5432}', '{port: 5432, protocol: ICMP}');
     const r = runAnalyze(['-'], () => bad);
@@ -148,6 +180,9 @@ describe('analyze CLI', () => {
       expect(escapeControls(`${r.stdout}${r.stderr}`, true)).toBe(`${r.stdout}${r.stderr}`);
       expect(r.stderr).toContain('\\u001b[2J');
     }
+    const exposure = runAnalyze(['--exposure', '-'], () => hostile).stdout.replaceAll('\t', ' ');
+    expect(escapeControls(exposure, true)).toBe(exposure);
+    expect(exposure).toContain('\\u001b[2J');
   });
 
   it('gives the right line numbers for a file with lone CR line ends', () => {
