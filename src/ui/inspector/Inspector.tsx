@@ -2,7 +2,7 @@ import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useViewStore, type Selection } from '../../store/useViewStore';
 import { EvaluatedDetails } from './EvaluatedDetails';
 import { NamespaceDetails } from './NamespaceDetails';
-import { ClusterPolicyDetails } from './ClusterPolicyDetails';
+import { ClusterPolicyEditor } from '../clusterPolicyEditor/ClusterPolicyEditor';
 import { PolicyEditor } from '../policyEditor/PolicyEditor';
 import { NamespaceEditor } from '../modelEditor/NamespaceEditor';
 import { WorkloadEditor } from '../modelEditor/WorkloadEditor';
@@ -35,7 +35,7 @@ export function Inspector() {
       )}
       {selection?.kind === 'workload' && !isInferred && <WorkloadEditor key={selection.id} id={selection.id} />}
       {selection?.kind === 'policy' && <PolicyEditor id={selection.id} />}
-      {selection?.kind === 'clusterPolicy' && <ClusterPolicyDetails model={model} id={selection.id} />}
+      {selection?.kind === 'clusterPolicy' && <ClusterPolicyEditor key={selection.id} id={selection.id} />}
       {selection?.kind === 'namespace' && <NamespaceEditor key={selection.id} name={selection.id} />}
       {selection?.kind === 'namespace' && <NamespaceDetails model={model} name={selection.id} />}
       {(selection?.kind === 'workload' || selection?.kind === 'edge') && <EvaluatedDetails selection={selection} />}
