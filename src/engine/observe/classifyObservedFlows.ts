@@ -1,4 +1,5 @@
-import { NO_CONNS, connSetOf, hasConn, isEmptyConns, subtractConns, unionConns, type ConnSet } from '../evaluate/connSet';
+import type { Protocol } from '../model/types';
+import { hasConn, isEmptyConns, subtractConns, type ConnSet } from '../evaluate/connSet';
 import { pairConns, type Evaluation } from '../evaluate/evaluateModel';
 import { parseCidr, parseIP, type IPRange } from '../ip/ipRange';
 import { addressConns } from './addressConns';
@@ -100,6 +101,19 @@ function judge(ev: Evaluation, flow: MappedFlow): { state: ObservedState; reason
 }
 
 const WORSE: Record<ObservedState, number> = { wouldBreak: 2, allowed: 1, notEvaluated: 0 };
+const PROTOCOL_OF: readonly Protocol[] = ['SCTP', 'TCP', 'UDP'];
+
+/** The connections of single ports given as `protocol index × 65536 + port`, sorted ascending. */
+function connsOfPorts(sorted: readonly number[]): ConnSet {
+  const ranges: Record<Protocol, number[]> = { SCTP: [], TCP: [], UDP: [] };
+  for (const code of sorted) {
+    const list = ranges[PROTOCOL_OF[code >> 16]];
+    const port = code & 0xffff;
+    if (list.length > 0 && list[list.length - 1] + 1 >= port) list[list.length - 1] = port;
+    else list.push(port, port);
+  }
+  return ranges;
+}
 
 /**
  * Judges each observed flow against the evaluation (`pairConns` between workloads, the address pieces for an
@@ -112,14 +126,28 @@ export function classifyObservedFlows(ev: Evaluation, mapped: MappedFlows, { unu
   const { index, workloads, classMembers } = ev.compiled;
   const n = workloads.length;
   const totals: Record<ObservedState, StateTotals> = { allowed: { flows: 0, records: 0 }, wouldBreak: { flows: 0, records: 0 }, notEvaluated: { flows: 0, records: 0 } };
-  const pairs = new Map<string, ObservedPair>();
-  const observed = new Map<number, ConnSet>();
+  // Ends numbered by key (equal ends may be distinct objects), remembered per object.
+  const endIds = new Map<ObservedEnd, number>();
+  const keyIds = new Map<string, number>();
+  const endId = (end: ObservedEnd): number => {
+    let id = endIds.get(end);
+    if (id === undefined) {
+      const key = endKey(end);
+      id = keyIds.get(key) ?? keyIds.size;
+      keyIds.set(key, id);
+      endIds.set(end, id);
+    }
+    return id;
+  };
+  const width = 2 * mapped.flows.length + 1;
+  const pairs = new Map<number, ObservedPair>();
+  const observed = new Map<number, number[]>();
   const flows = mapped.flows.map((flow): ClassifiedFlow => {
     const verdict = judge(ev, flow);
     totals[verdict.state].flows++;
     totals[verdict.state].records += flow.count;
     // 1. The pair's state and counts, 2. what was observed between two workloads.
-    const key = `${endKey(flow.src)}\u0000${endKey(flow.dst)}`;
+    const key = endId(flow.src) * width + endId(flow.dst);
     let pair = pairs.get(key);
     if (pair === undefined) pairs.set(key, (pair = { src: flow.src, dst: flow.dst, state: verdict.state, flows: { allowed: 0, wouldBreak: 0, notEvaluated: 0 }, records: 0 }));
     pair.flows[verdict.state]++;
@@ -129,16 +157,23 @@ export function classifyObservedFlows(ev: Evaluation, mapped: MappedFlows, { unu
     const d = flow.dst.kind === 'workload' ? index.get(flow.dst.id) : undefined;
     if (s !== undefined && d !== undefined && s !== d) {
       const at = s * n + d;
-      observed.set(at, unionConns(observed.get(at) ?? NO_CONNS, connSetOf(flow.protocol, flow.port, flow.port)));
+      const code = PROTOCOL_OF.indexOf(flow.protocol) * 65536 + flow.port;
+      const list = observed.get(at);
+      if (list === undefined) observed.set(at, [code]);
+      else list.push(code);
     }
-    return { ...flow, ...verdict };
+    const classified: ClassifiedFlow = { src: flow.src, dst: flow.dst, protocol: flow.protocol, port: flow.port, count: flow.count, verdicts: flow.verdicts, dropReasons: flow.dropReasons, directions: flow.directions, firstLine: flow.firstLine, state: verdict.state };
+    if (verdict.reason !== undefined) classified.reason = verdict.reason;
+    return classified;
   });
   // 3. Pairs partly used: allowed connections beyond what was observed.
   const unobserved: UnobservedConnection[] = [];
-  for (const [at, seen] of [...observed].sort((a, b) => a[0] - b[0])) {
+  for (const at of [...observed.keys()].sort((a, b) => a - b)) {
     const s = Math.floor(at / n);
     const d = at % n;
     const allowed = pairConns(ev, s, d);
+    if (isEmptyConns(allowed)) continue;
+    const seen = connsOfPorts((observed.get(at) ?? []).sort((a, b) => a - b));
     const rest = subtractConns(allowed, seen);
     if (!isEmptyConns(rest)) unobserved.push({ src: workloads[s].id, dst: workloads[d].id, allowed, unobserved: rest, isUnused: false });
   }

@@ -55,7 +55,7 @@ function unknownLabel(end: Extract<ObservedEndpoint, { kind: 'pod' }>): string {
 }
 
 /**
- * Places observed ends on a model's workloads, remembering each end object's answer. A pod is matched, in order:
+ * Places observed ends on a model's workloads. A pod is matched, in order:
  * 1. `ns/pod[Pod]` (a Pod object in the model), 2. a Hubble workload `ns/name[Kind]`, 3. the pod name without its
  * last one or two `-segment`s naming a controller in the namespace (`api-5d8f7-x2x9k` → ReplicaSet `api-5d8f7`, then
  * Deployment `api`), or a Hubble owner's name without its last segment (ReplicaSet `api-5d8f7` → `api`); refused when
@@ -135,10 +135,5 @@ export function endpointResolver(model: Model): (end: ObservedEndpoint) => Obser
     }
   }
 
-  const known = new Map<ObservedEndpoint, ObservedEnd>();
-  return (end) => {
-    let answer = known.get(end);
-    if (answer === undefined) known.set(end, (answer = resolve(end)));
-    return answer;
-  };
+  return resolve;
 }

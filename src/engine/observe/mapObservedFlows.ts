@@ -53,48 +53,77 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const PROTOCOL_RANK: Readonly<Record<Protocol, number>> = { SCTP: 0, TCP: 1, UDP: 2 };
+
 /**
  * Places observed flows on a model (see `endpointResolver` for the matching rules) and folds identical ones
  * (same ends, protocol and port) into one, counting records, verdicts, drop reasons and directions; flows whose pod
- * is not in the model are kept with an unknown end and listed in `unknownEnds`. Sorted by source, destination,
- * protocol and port.
+ * is not in the model are kept with an unknown end and listed in `unknownEnds`. A folded flow's ends (and how they
+ * were matched) are those of its first record. Sorted by source, destination, protocol and port.
  */
 export function mapObservedFlows(model: Model, flows: readonly ObservedFlow[]): MappedFlows {
   const resolve = endpointResolver(model);
-  const byKey = new Map<string, MappedFlow>();
-  const keys = new Map<MappedFlow, string[]>();
-  const unknown = new Map<string, UnknownObservedEnd>();
-  const noteUnknown = (end: ObservedEnd) => {
-    if (end.kind !== 'unknown') return;
-    const known = unknown.get(end.label);
-    if (known !== undefined) known.count++;
-    else unknown.set(end.label, { label: end.label, reason: end.reason, ...(end.candidates ? { candidates: end.candidates } : {}), count: 1 });
+  // 1. Each distinct end (by key) gets a number; each observed endpoint is resolved once.
+  const ends: { end: ObservedEnd; key: string }[] = [];
+  const endByKey = new Map<string, number>();
+  const endOf = new Map<ObservedFlow['src'], { end: ObservedEnd; at: number }>();
+  const resolved = (endpoint: ObservedFlow['src']): { end: ObservedEnd; at: number } => {
+    let known = endOf.get(endpoint);
+    if (known !== undefined) return known;
+    const end = resolve(endpoint);
+    const key = endKey(end);
+    let at = endByKey.get(key);
+    if (at === undefined) {
+      at = ends.length;
+      ends.push({ end, key });
+      endByKey.set(key, at);
+    }
+    endOf.set(endpoint, (known = { end, at }));
+    return known;
+  };
+  // 2. Fold flows by (source, destination) and then (protocol, port), counting the records of unknown ends.
+  const byPair = new Map<number, Map<number, MappedFlow>>();
+  const ranks: { flow: MappedFlow; src: number; dst: number }[] = [];
+  const unknownCounts = new Map<number, number>();
+  // At most two ends per flow: pair keys stay exact integers.
+  const width = 2 * flows.length + 1;
+  const countUnknown = (at: number) => {
+    if (ends[at].end.kind === 'unknown') unknownCounts.set(at, (unknownCounts.get(at) ?? 0) + 1);
   };
   for (const flow of flows) {
-    const src = resolve(flow.src);
-    const dst = resolve(flow.dst);
-    noteUnknown(src);
-    if (dst !== src) noteUnknown(dst);
-    const srcKey = endKey(src);
-    const dstKey = endKey(dst);
-    const key = `${srcKey}\u0000${dstKey}\u0000${flow.protocol}\u0000${flow.port}`;
-    let mapped = byKey.get(key);
+    const src = resolved(flow.src);
+    const dst = resolved(flow.dst);
+    const s = src.at;
+    const d = dst.at;
+    countUnknown(s);
+    if (d !== s) countUnknown(d);
+    const pairKey = s * width + d;
+    let byPort = byPair.get(pairKey);
+    if (byPort === undefined) byPair.set(pairKey, (byPort = new Map()));
+    const portKey = PROTOCOL_RANK[flow.protocol] * 65536 + flow.port;
+    let mapped = byPort.get(portKey);
     if (mapped === undefined) {
-      mapped = { src, dst, protocol: flow.protocol, port: flow.port, count: 0, verdicts: {}, dropReasons: [], directions: [], firstLine: flow.line };
-      byKey.set(key, mapped);
-      keys.set(mapped, [srcKey, dstKey]);
+      mapped = { src: src.end, dst: dst.end, protocol: flow.protocol, port: flow.port, count: 0, verdicts: {}, dropReasons: [], directions: [], firstLine: flow.line };
+      byPort.set(portKey, mapped);
+      ranks.push({ flow: mapped, src: s, dst: d });
     }
     mapped.count++;
     mapped.verdicts[flow.verdict] = (mapped.verdicts[flow.verdict] ?? 0) + 1;
     if (flow.dropReason !== undefined && !mapped.dropReasons.includes(flow.dropReason)) mapped.dropReasons.push(flow.dropReason);
     if (flow.direction !== undefined && !mapped.directions.includes(flow.direction)) mapped.directions.push(flow.direction);
   }
-  const sorted = [...byKey.values()].sort((a, b) => {
-    const [as, ad] = keys.get(a) ?? [];
-    const [bs, bd] = keys.get(b) ?? [];
-    return compare(as, bs) || compare(ad, bd) || compare(a.protocol, b.protocol) || a.port - b.port;
-  });
+  // 3. Order: ends by key once, then flows by those ranks, protocol and port.
+  const order = ends.map((_, i) => i).sort((a, b) => compare(ends[a].key, ends[b].key));
+  const rank = new Uint32Array(ends.length);
+  order.forEach((at, r) => (rank[at] = r));
+  ranks.sort((a, b) => rank[a.src] - rank[b.src] || rank[a.dst] - rank[b.dst] || PROTOCOL_RANK[a.flow.protocol] - PROTOCOL_RANK[b.flow.protocol] || a.flow.port - b.flow.port);
+  const sorted = ranks.map((r) => r.flow);
   for (const flow of sorted) flow.directions.sort();
-  const unknownEnds = [...unknown.values()].sort((a, b) => compare(a.label, b.label));
+  const unknownEnds = order.flatMap((at): UnknownObservedEnd[] => {
+    const { end } = ends[at];
+    const count = unknownCounts.get(at);
+    if (end.kind !== 'unknown' || count === undefined) return [];
+    return [{ label: end.label, reason: end.reason, ...(end.candidates ? { candidates: end.candidates } : {}), count }];
+  });
   return { flows: sorted, unknownEnds };
 }

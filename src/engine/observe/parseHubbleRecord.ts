@@ -13,8 +13,15 @@ export type HubbleRecord =
   | { kind: 'notFlow'; lostEvents: number }
   | { kind: 'invalid' };
 
-/** Endpoints already read, by their record text and address: a capture repeats the same few pods thousands of times. */
-export type EndpointCache = Map<string, ObservedEndpoint>;
+/** An endpoint already read, with the labels and owners it was read from. */
+interface CachedEndpoint {
+  labels: readonly unknown[];
+  owners: readonly unknown[];
+  endpoint: ObservedEndpoint;
+}
+
+/** Endpoints already read, by address, namespace, pod and identity: a capture repeats the same few pods thousands of times. */
+export type EndpointCache = Map<string, CachedEndpoint[]>;
 
 /** Cilium's reserved numeric identities, for an endpoint that carries the number without its `reserved:` label. */
 const RESERVED_IDENTITIES: Readonly<Record<number, string>> = {
@@ -178,24 +185,61 @@ function labelsOf(ctx: RecordContext, endpoint: JsonObject, path: string): { lab
   return { labels, reserved, namespace };
 }
 
+/** True when two owner lists read the same: each `{name, kind}` pair equal. */
+function sameOwners(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (!isJsonObject(x) || !isJsonObject(y) || readField(x, 'name') !== readField(y, 'name') || readField(x, 'kind') !== readField(y, 'kind')) return false;
+  }
+  return true;
+}
+
+/** The endpoint read before from the same address, namespace, pod, identity, labels and owners (compared, not serialised). */
+function cachedEndpoint(cached: readonly CachedEndpoint[] | undefined, labels: readonly unknown[], owners: readonly unknown[]): ObservedEndpoint | undefined {
+  for (const c of cached ?? []) {
+    if (c.labels.length === labels.length && c.labels.every((l, i) => l === labels[i]) && sameOwners(c.owners, owners)) return c.endpoint;
+  }
+  return undefined;
+}
+
 function endpointOf(ctx: RecordContext, flow: JsonObject, end: 'source' | 'destination', cache: EndpointCache): ObservedEndpoint {
   const ip = addressOf(ctx, flow, end);
   const raw = optionalObject(ctx, flow, end, end) ?? {};
-  const key = `${ip ?? ''}\u0000${JSON.stringify(raw)}`;
-  const known = cache.get(key);
+  const rawLabels = readField(raw, 'labels');
+  const rawOwners = readField(raw, 'workloads');
+  const namespace = readField(raw, 'namespace');
+  const pod = readField(raw, 'pod_name');
+  const identity = readField(raw, 'identity');
+  // Only an endpoint whose fields have their types is looked up: any other is read in full, so its problems are reported.
+  const isTyped =
+    (rawLabels === undefined || Array.isArray(rawLabels)) &&
+    (rawOwners === undefined || Array.isArray(rawOwners)) &&
+    (namespace === undefined || typeof namespace === 'string') &&
+    (pod === undefined || typeof pod === 'string') &&
+    (identity === undefined || typeof identity === 'number');
+  const key = isTyped ? `${ip}\u0000${namespace}\u0000${pod}\u0000${identity}` : undefined;
+  const labelList: readonly unknown[] = Array.isArray(rawLabels) ? rawLabels : [];
+  const ownerList: readonly unknown[] = Array.isArray(rawOwners) ? rawOwners : [];
+  const known = key === undefined ? undefined : cachedEndpoint(cache.get(key), labelList, ownerList);
   if (known !== undefined) return known;
   const failedBefore = ctx.failed;
   const { labels, reserved, namespace: labelNamespace } = labelsOf(ctx, raw, end);
-  const namespace = optionalString(ctx, raw, 'namespace', `${end}.namespace`) ?? labelNamespace;
+  const podNamespace = optionalString(ctx, raw, 'namespace', `${end}.namespace`) ?? labelNamespace;
   const podName = optionalString(ctx, raw, 'pod_name', `${end}.pod_name`);
   const owners = ownersOf(ctx, raw, end);
-  const identity = readField(raw, 'identity');
   if (reserved.length === 0 && typeof identity === 'number' && Object.hasOwn(RESERVED_IDENTITIES, identity)) reserved.push(RESERVED_IDENTITIES[identity]);
   const endpoint: ObservedEndpoint =
-    namespace !== undefined && reserved.length === 0
-      ? { kind: 'pod', namespace, ...(podName !== undefined ? { podName } : {}), owners, labels, ...(ip !== undefined ? { ip } : {}) }
+    podNamespace !== undefined && reserved.length === 0
+      ? { kind: 'pod', namespace: podNamespace, ...(podName !== undefined ? { podName } : {}), owners, labels, ...(ip !== undefined ? { ip } : {}) }
       : { kind: 'address', ...(ip !== undefined ? { address: ip } : {}), reserved };
-  if (ctx.failed === failedBefore) cache.set(key, endpoint);
+  if (key !== undefined && ctx.failed === failedBefore) {
+    const entry = { labels: labelList, owners: ownerList, endpoint };
+    const list = cache.get(key);
+    if (list === undefined) cache.set(key, [entry]);
+    else list.push(entry);
+  }
   return endpoint;
 }
 
@@ -239,6 +283,8 @@ export function parseHubbleRecord(value: unknown, line: number, sink: IssueSink,
   const src = endpointOf(ctx, flow, 'source', cache);
   const dst = endpointOf(ctx, flow, 'destination', cache);
   if (ctx.failed) return { kind: 'invalid' };
-  const extra = { ...(dropReason !== undefined ? { dropReason } : {}), ...(direction !== undefined ? { direction } : {}) };
-  return { kind: 'flow', flow: { src, dst, ...port, verdict, ...extra, line } };
+  const observed: ObservedFlow = { src, dst, protocol: port.protocol, port: port.port, verdict, line };
+  if (dropReason !== undefined) observed.dropReason = dropReason;
+  if (direction !== undefined) observed.direction = direction;
+  return { kind: 'flow', flow: observed };
 }

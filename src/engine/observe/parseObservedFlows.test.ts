@@ -182,8 +182,12 @@ describe('parseObservedFlows: Hubble', () => {
     const many = parseObservedFlows('\n'.repeat(MAX_OBSERVED_RECORDS), 'big.json');
     expect(many.flows).toEqual([]);
     expect(many.issues).toEqual([expect.objectContaining({ code: 'observed-too-large', message: expect.stringContaining(`${MAX_OBSERVED_RECORDS + 1} lines`) })]);
-    const huge = parseObservedFlows(' '.repeat(MAX_OBSERVED_CHARS + 1), 'huge.json');
-    expect(huge.issues).toEqual([expect.objectContaining({ code: 'observed-too-large' })]);
+    const huge = parseObservedFlows(hubbleLine({ src: WEB, dst: API }), 'huge.json', { maxChars: 100 });
+    expect(huge.flows).toEqual([]);
+    expect(huge.issues).toEqual([expect.objectContaining({ code: 'observed-too-large', message: expect.stringContaining('at most 100 are read') })]);
+    expect(MAX_OBSERVED_CHARS).toBe(256 * 1024 * 1024);
+    const rows = parseObservedFlows(`[${'{"src": "10.0.0.1", "dst": "10.0.0.2", "conn": "TCP 80"},'.repeat(3)}{}]`, 'rows.json', { maxRecords: 3 });
+    expect(rows.issues).toEqual([expect.objectContaining({ code: 'observed-too-large', message: '4 rows: at most 3 are read' })]);
   });
 
   it('reads CRLF lines after a byte order mark', () => {

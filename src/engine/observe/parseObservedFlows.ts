@@ -8,10 +8,18 @@ import { parseHubbleRecord, type EndpointCache } from './parseHubbleRecord';
 import { isJsonObject, type JsonObject } from './readField';
 import { splitCsvLine } from './splitCsvLine';
 
-/** The largest file read, in characters (64 MiB of ASCII). */
-export const MAX_OBSERVED_CHARS = 64 * 1024 * 1024;
+/** The largest file read, in characters: 256 MiB of ASCII, room for 200,000 Hubble lines of about 1.3 KiB each. */
+export const MAX_OBSERVED_CHARS = 256 * 1024 * 1024;
 /** The most lines (or array items) a file may have. */
 export const MAX_OBSERVED_RECORDS = 200_000;
+
+/** Bounds on what {@link parseObservedFlows} reads; a file over either is refused whole. */
+export interface ObservedLimits {
+  /** Most characters; default {@link MAX_OBSERVED_CHARS}. */
+  maxChars?: number;
+  /** Most lines (or array items); default {@link MAX_OBSERVED_RECORDS}. */
+  maxRecords?: number;
+}
 
 /** The flows of a file, the problems found (by file, line and field path), and what the records came to. */
 export interface ParsedObservedFlows {
@@ -125,7 +133,7 @@ function errorLine(text: string, message: string): number | undefined {
   return line === null ? undefined : Number(line[1]);
 }
 
-function parseJsonArray(state: ParseState, text: string): void {
+function parseJsonArray(state: ParseState, text: string, maxRecords: number): void {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -138,8 +146,8 @@ function parseJsonArray(state: ParseState, text: string): void {
     state.sink.add('error', 'observed-format', 1, undefined, 'expected a JSON array of {src, dst, conn} rows or of Hubble flows');
     return;
   }
-  if (value.length > MAX_OBSERVED_RECORDS) {
-    state.sink.add('error', 'observed-too-large', 1, undefined, `${value.length} rows: at most ${MAX_OBSERVED_RECORDS} are read`);
+  if (value.length > maxRecords) {
+    state.sink.add('error', 'observed-too-large', 1, undefined, `${value.length} rows: at most ${maxRecords} are read`);
     return;
   }
   const first = value.find(isJsonObject);
@@ -216,10 +224,10 @@ function countLines(text: string): number {
  * Reads observed traffic: Hubble's `hubble observe -o json` / `-o jsonpb` (one record per line, or a JSON array of
  * them), or the neutral connection list this product writes (a JSON array of `{src, dst, conn}`, or CSV with a
  * `src,dst,conn` header), told apart by content. Total: every problem is an Issue with file, line and field path (the
- * first hundred listed, the rest summarised), and files over {@link MAX_OBSERVED_CHARS} characters or
- * {@link MAX_OBSERVED_RECORDS} lines are refused whole.
+ * first hundred listed, the rest summarised), and a file over the limits (by default {@link MAX_OBSERVED_CHARS}
+ * characters or {@link MAX_OBSERVED_RECORDS} lines) is refused whole.
  */
-export function parseObservedFlows(text: string, fileName: string): ParsedObservedFlows {
+export function parseObservedFlows(text: string, fileName: string, { maxChars = MAX_OBSERVED_CHARS, maxRecords = MAX_OBSERVED_RECORDS }: ObservedLimits = {}): ParsedObservedFlows {
   const stats: ObservedFlowStats = { format: 'unknown', records: 0, flows: 0, replies: 0, notPortFlows: 0, notFlows: 0, invalid: 0, lostEvents: 0 };
   const state: ParseState = { file: fileName, sink: issueSink(fileName), flows: [], stats, endpoints: new Map() };
   const result = (): ParsedObservedFlows => {
@@ -229,20 +237,20 @@ export function parseObservedFlows(text: string, fileName: string): ParsedObserv
     }
     return { flows: state.flows, issues, stats };
   };
-  if (text.length > MAX_OBSERVED_CHARS) {
-    state.sink.add('error', 'observed-too-large', undefined, undefined, `the file has ${text.length} characters: at most ${MAX_OBSERVED_CHARS} (64 MiB) are read`);
+  if (text.length > maxChars) {
+    state.sink.add('error', 'observed-too-large', undefined, undefined, `the file has ${text.length} characters: at most ${maxChars} are read`);
     return result();
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = countLines(body);
-  if (lines > MAX_OBSERVED_RECORDS) {
-    state.sink.add('error', 'observed-too-large', undefined, undefined, `the file has ${lines} lines: at most ${MAX_OBSERVED_RECORDS} are read`);
+  if (lines > maxRecords) {
+    state.sink.add('error', 'observed-too-large', undefined, undefined, `the file has ${lines} lines: at most ${maxRecords} are read`);
     return result();
   }
   const start = body.trimStart();
   const csv = start.startsWith('[') || start.startsWith('{') ? undefined : csvHeader(body);
   let format: ObservedFormat = 'unknown';
-  if (start.startsWith('[')) parseJsonArray(state, body);
+  if (start.startsWith('[')) parseJsonArray(state, body, maxRecords);
   else if (csv !== undefined) {
     format = 'connlist-csv';
     parseCsv(state, body, csv.header, csv.line);

@@ -6,8 +6,13 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** lowerCamelCase spellings by proto field name (the few names the readers ask for). */
+const camelNames = new Map<string, string>();
+
 function camelCase(name: string): string {
-  return name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  let camel = camelNames.get(name);
+  if (camel === undefined) camelNames.set(name, (camel = name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())));
+  return camel;
 }
 
 /**
