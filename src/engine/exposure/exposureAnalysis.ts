@@ -5,8 +5,8 @@ import { isAnalyzerPeer } from '../format/formatConnlistTxt';
 import { NAMESPACE_NAME_LABEL } from '../decode/decodeModel';
 import { ALL_POTENTIAL, equalPotential, intersectPotential, isEmptyPotential, potentialConns, type PotentialConns } from './potentialConns';
 import { representativePeers, type Representative } from './representativePeers';
-import type { ExposureEnd } from './peerAdmits';
-import { exposurePolicies, exposureSide, governance, type Governance } from './exposureSide';
+import type { ExposureEnd, RepresentativeFilter } from './peerAdmits';
+import { exposurePolicies, exposureSide, governance, namingFilters, type Governance, type SideResult } from './exposureSide';
 import { resolveNamedPorts } from './rulePotentialConns';
 import { formatExposurePeer } from './formatExposurePeer';
 
@@ -70,23 +70,79 @@ interface GovernedRepresentative {
   egress: Governance;
 }
 
+/** The representatives of a model, those a cluster policy governs on each side, and those each key filter names (indices). */
+interface Representatives {
+  all: readonly GovernedRepresentative[];
+  governed: { ingress: readonly number[]; egress: readonly number[] };
+  byFilter: ReadonlyMap<string, readonly number[]>;
+}
+
+type Filter = Exclude<RepresentativeFilter, 'every' | 'none'>;
+
+const filterKey = (f: Filter) => `${f.namespace ?? ''}\t${f.namespaceKey ?? ''}\t${f.podKey ?? ''}`;
+
+/** Indexes representatives under every filter that names them: by namespace or namespace key, pod key, or both. */
+function indexRepresentatives(all: readonly GovernedRepresentative[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  const add = (f: Filter, i: number) => {
+    const key = filterKey(f);
+    const list = index.get(key);
+    if (list) list.push(i);
+    else index.set(key, [i]);
+  };
+  all.forEach(({ end: { representative: r } }, i) => {
+    add({ podKey: r.podKey }, i);
+    add({ namespaceKey: r.namespaceKey }, i);
+    add({ namespaceKey: r.namespaceKey, podKey: r.podKey }, i);
+    if (r.namespace !== undefined) {
+      add({ namespace: r.namespace }, i);
+      add({ namespace: r.namespace, podKey: r.podKey }, i);
+    }
+  });
+  return index;
+}
+
+/** A representative no rule selector names (no selector has these keys): it gets what every representative gets from rules naming every pod. */
+const UNNAMED: ExposureEnd = {
+  kind: 'representative',
+  representative: { key: '', namespaceSelector: { matchLabels: {}, matchExpressions: [] }, namespaceKey: '\u0000', podKey: '\u0000' },
+};
+
+const EVERYTHING: SideResult = { conns: ALL_POTENTIAL, rules: [] };
+
 /**
  * 1. When no policy isolates the side, it is exposed to every pod on every connection. 2. Otherwise to every pod on
  * what its rules naming every namespace allow (through the tiers), and 3. to each representative peer on what the two
  * sides of that connection allow, unless that equals the cluster-wide exposure, or is empty while there is none (an
- * empty one under a cluster-wide exposure says the peer is excluded from it).
+ * empty one under a cluster-wide exposure says the peer is excluded from it). A representative no rule of the side
+ * names and no cluster policy governs gets what an unnamed one gets, so only the others are looked at when that is no
+ * exposure; representatives under the same cluster policies answer alike on their side.
  */
-function sideExposure(gov: Governance, w: ExposureEnd & { kind: 'workload' }, direction: Direction, reps: readonly GovernedRepresentative[]): SideExposure {
+function sideExposure(gov: Governance, w: ExposureEnd & { kind: 'workload' }, direction: Direction, reps: Representatives): SideExposure {
   const isProtected = gov.isolating.length > 0 || gov.admin.length > 0 || gov.baseline.length > 0;
   if (!isProtected) return { isProtected: false, entries: [{ peer: { kind: 'entire-cluster' }, conns: ALL_POTENTIAL, rules: [] }] };
   const wideSide = exposureSide(gov, direction, undefined, undefined);
   const wide = direction === 'ingress' ? resolveNamedPorts(w.workload, wideSide.conns) : wideSide.conns;
   const entries: ExposureEntry[] = isEmptyPotential(wide) ? [] : [{ peer: { kind: 'entire-cluster' }, conns: wide, rules: wideSide.rules }];
-  for (const rep of reps) {
-    const own = direction === 'egress' ? exposureSide(gov, 'egress', rep.end, rep.end) : exposureSide(gov, 'ingress', rep.end, w);
-    const remote = direction === 'egress' ? exposureSide(rep.ingress, 'ingress', w, rep.end) : exposureSide(rep.egress, 'egress', w, w);
-    const conns = intersectPotential(own.conns, remote.conns);
-    if (isEmptyPotential(wide) ? isEmptyPotential(conns) : equalPotential(conns, wide)) continue;
+  const isNoExposure = (conns: PotentialConns) => (isEmptyPotential(wide) ? isEmptyPotential(conns) : equalPotential(conns, wide));
+  const ownSide = (rep: ExposureEnd) => (direction === 'egress' ? exposureSide(gov, 'egress', rep, rep) : exposureSide(gov, 'ingress', rep, w));
+  const unnamed = ownSide(UNNAMED);
+  const named = new Set(namingFilters(gov, direction).flatMap((f) => reps.byFilter.get(filterKey(f)) ?? []));
+  const remotes = new Map<string, SideResult>();
+  const remoteSide = (rep: GovernedRepresentative): SideResult => {
+    const remoteGov = direction === 'egress' ? rep.ingress : rep.egress;
+    if (remoteGov.admin.length === 0 && remoteGov.baseline.length === 0) return EVERYTHING;
+    const key = [...remoteGov.admin, ...remoteGov.baseline].map((p) => p.id).join('\n');
+    let remote = remotes.get(key);
+    if (!remote) remotes.set(key, (remote = direction === 'egress' ? exposureSide(remoteGov, 'ingress', w, rep.end) : exposureSide(remoteGov, 'egress', w, w)));
+    return remote;
+  };
+  const candidates = isNoExposure(unnamed.conns) ? new Set([...named, ...reps.governed[direction === 'egress' ? 'ingress' : 'egress']]) : reps.all.keys();
+  for (const i of candidates) {
+    const rep = reps.all[i];
+    const own = named.has(i) ? ownSide(rep.end) : unnamed;
+    const conns = intersectPotential(own.conns, remoteSide(rep).conns);
+    if (isNoExposure(conns)) continue;
     entries.push({ peer: podsPeer(rep.end.representative), conns, rules: own.rules });
   }
   return { isProtected: true, entries };
@@ -102,10 +158,12 @@ function sideExposure(gov: Governance, w: ExposureEnd & { kind: 'workload' }, di
 export function exposureAnalysis(model: Model, connections: readonly Connection[]): ExposureAnalysis {
   const policies = exposurePolicies(model);
   const nsLabels = new Map(model.namespaces.map((ns) => [ns.name, ns.labels]));
-  const reps = representativePeers(model).map((representative): GovernedRepresentative => {
+  const all = representativePeers(model).map((representative): GovernedRepresentative => {
     const end = { kind: 'representative' as const, representative };
     return { end, ingress: governance(policies, end, 'ingress'), egress: governance(policies, end, 'egress') };
   });
+  const governedOn = (direction: Direction) => all.flatMap((r, i) => (r[direction].admin.length > 0 || r[direction].baseline.length > 0 ? [i] : []));
+  const reps: Representatives = { all, governed: { ingress: governedOn('ingress'), egress: governedOn('egress') }, byFilter: indexRepresentatives(all) };
   const ingressExternals = new Map<string, ExposureEntry[]>();
   const egressExternals = new Map<string, ExposureEntry[]>();
   const addExternal = (table: Map<string, ExposureEntry[]>, workload: string, id: string, conns: Connection['conns']) => {

@@ -3,13 +3,14 @@ import type { Direction } from '../evaluate/compileModel';
 import { matchesSelector } from '../selectors/matchesSelector';
 import { ALL_POTENTIAL, NO_POTENTIAL, intersectPotential, isEmptyPotential, subtractPotential, unionPotential, type PotentialConns } from './potentialConns';
 import { isAllNamespacesClusterRule, isAllNamespacesPeer } from './representativePeers';
-import { clusterPeerAdmits, peerAdmits, type ExposureEnd } from './peerAdmits';
+import { clusterPeerAdmits, clusterPeerFilter, peerAdmits, peerFilter, type ExposureEnd, type RepresentativeFilter } from './peerAdmits';
 import { clusterRulePotentialConns, rulePotentialConns } from './rulePotentialConns';
 import type { ExposureRule } from './exposureAnalysis';
 
 /** The policies of a model as the exposure analysis walks them: NetworkPolicies, and each cluster tier by priority (then input order). */
 export interface ExposurePolicies {
-  policies: readonly NetworkPolicy[];
+  /** NetworkPolicies by namespace. */
+  byNamespace: ReadonlyMap<string, readonly NetworkPolicy[]>;
   admin: readonly ClusterPolicy[];
   baseline: readonly ClusterPolicy[];
 }
@@ -41,14 +42,20 @@ export function exposurePolicies(model: Model): ExposurePolicies {
       .filter(({ p }) => p.tier === tier)
       .sort((a, b) => a.p.priority - b.p.priority || a.i - b.i)
       .map(({ p }) => p);
-  return { policies: model.policies, admin: byPriority('Admin'), baseline: byPriority('Baseline') };
+  const byNamespace = new Map<string, NetworkPolicy[]>();
+  for (const p of model.policies) {
+    const list = byNamespace.get(p.namespace);
+    if (list) list.push(p);
+    else byNamespace.set(p.namespace, [p]);
+  }
+  return { byNamespace, admin: byPriority('Admin'), baseline: byPriority('Baseline') };
 }
 
 /** The policies governing one side of an end; a side with none is not protected. */
 export function governance(all: ExposurePolicies, end: ExposureEnd, direction: Direction): Governance {
   const type = direction === 'ingress' ? 'Ingress' : 'Egress';
   const w = end.kind === 'workload' ? end.workload : undefined;
-  const isolating = w ? all.policies.filter((p) => p.namespace === w.namespace && p.policyTypes.includes(type) && matchesSelector(p.podSelector, w.labels)) : [];
+  const isolating = w ? (all.byNamespace.get(w.namespace) ?? []).filter((p) => p.policyTypes.includes(type) && matchesSelector(p.podSelector, w.labels)) : [];
   const subjectOf = (policies: readonly ClusterPolicy[]) => policies.filter((p) => p[direction].length > 0 && clusterPeerAdmits(p.subject, end));
   return { isolating, admin: subjectOf(all.admin), baseline: subjectOf(all.baseline) };
 }
@@ -110,4 +117,13 @@ export function exposureSide(gov: Governance, direction: Direction, other: Expos
   const admin = tierWalk(gov.admin, direction, admitsClusterRule, dest);
   const baseline = tierWalk(gov.baseline, direction, admitsClusterRule, dest);
   return { conns: tiered(np, admin, baseline), rules: [...admin.rules, ...rules, ...baseline.rules] };
+}
+
+/** The filters of the peers of a side's rules that name particular representatives; any other representative gets what one no selector names gets. */
+export function namingFilters(gov: Governance, direction: Direction): Exclude<RepresentativeFilter, 'every' | 'none'>[] {
+  const filters = [
+    ...gov.isolating.flatMap((policy) => policy[direction].flatMap((rule) => rule.peers.map((peer) => peerFilter(peer, policy.namespace)))),
+    ...[...gov.admin, ...gov.baseline].flatMap((policy) => policy[direction].flatMap((rule) => rule.peers.map(clusterPeerFilter))),
+  ];
+  return filters.filter((f) => f !== 'every' && f !== 'none');
 }

@@ -1,7 +1,7 @@
 import type { ClusterPolicy, ClusterRule, LabelSelector, Model, NetworkPolicy, Rule, SourceRef } from '../model/types';
 import { NAMESPACE_NAME_LABEL } from '../decode/decodeModel';
 import { isEmptySelector, matchesSelector } from '../selectors/matchesSelector';
-import { selectorRequirements } from './selectorRequirements';
+import { selectorKey } from './selectorRequirements';
 
 /**
  * A pod the cluster does not hold but a policy rule names: any pod matching `podSelector` (absent: any pod) in any
@@ -14,6 +14,9 @@ export interface Representative {
   namespace?: string;
   namespaceSelector: LabelSelector;
   podSelector?: LabelSelector;
+  /** The selectors' requirement keys (`selectorKey`), which rule selectors must equal to name it. */
+  namespaceKey: string;
+  podKey: string;
 }
 
 /** True when a NetworkPolicy peer names every pod of every namespace: `namespaceSelector: {}` with no or an empty podSelector. */
@@ -26,7 +29,7 @@ export function isAllNamespacesClusterRule(rule: ClusterRule): boolean {
   return rule.peers.some((p) => (p.kind === 'namespaces' && isEmptySelector(p.namespaceSelector)) || (p.kind === 'pods' && isEmptySelector(p.namespaceSelector) && isEmptySelector(p.podSelector)));
 }
 
-type Selectors = Omit<Representative, 'key'>;
+type Selectors = Omit<Representative, 'key' | 'namespaceKey' | 'podKey'>;
 
 /**
  * The selector pairs of a NetworkPolicy rule: none when the rule names every peer or, as netpol-analyzer reads it, when
@@ -68,12 +71,11 @@ function compareSources(a: SourceRef | undefined, b: SourceRef | undefined): num
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.doc - b.doc;
 }
 
-/** True when a real pod with `labels` in a namespace with `nsLabels` is one of the pods a representative stands for, by plain labels only. */
-function isRealised(rep: Representative, labels: Readonly<Record<string, string>>, nsLabels: Readonly<Record<string, string>>): boolean {
+/** The pod selector of a representative a real workload can be: both selectors plain, non-empty `matchLabels`; otherwise undefined. */
+function realisablePodSelector(rep: Representative): LabelSelector | undefined {
   const { podSelector, namespaceSelector } = rep;
-  if (podSelector === undefined || podSelector.matchExpressions.length > 0 || namespaceSelector.matchExpressions.length > 0) return false;
-  if (isEmptySelector(podSelector) || isEmptySelector(namespaceSelector)) return false;
-  return matchesSelector(podSelector, labels) && matchesSelector(namespaceSelector, nsLabels);
+  if (podSelector === undefined || podSelector.matchExpressions.length > 0 || namespaceSelector.matchExpressions.length > 0) return undefined;
+  return isEmptySelector(podSelector) || isEmptySelector(namespaceSelector) ? undefined : podSelector;
 }
 
 /**
@@ -89,11 +91,27 @@ export function representativePeers(model: Model): Representative[] {
   const byKey = new Map<string, Representative>();
   for (const { p } of ordered) {
     for (const s of policySelectors(p)) {
-      const key = `${selectorRequirements(s.namespaceSelector).join('')}/${selectorRequirements(s.podSelector).join('')}`;
-      if (!byKey.has(key)) byKey.set(key, { key, ...s });
+      const namespaceKey = selectorKey(s.namespaceSelector);
+      const podKey = selectorKey(s.podSelector);
+      const key = `${namespaceKey}|${podKey}`;
+      if (!byKey.has(key)) byKey.set(key, { key, ...s, namespaceKey, podKey });
     }
   }
+  const labelsByNamespace = new Map<string, Readonly<Record<string, string>>[]>();
+  for (const w of model.workloads) {
+    if (w.isInferred) continue;
+    const list = labelsByNamespace.get(w.namespace);
+    if (list) list.push(w.labels);
+    else labelsByNamespace.set(w.namespace, [w.labels]);
+  }
   const nsLabels = new Map(model.namespaces.map((ns) => [ns.name, ns.labels]));
-  const real = model.workloads.filter((w) => !w.isInferred);
-  return [...byKey.values()].filter((rep) => !real.some((w) => isRealised(rep, w.labels, nsLabels.get(w.namespace) ?? { [NAMESPACE_NAME_LABEL]: w.namespace })));
+  const isRealised = (rep: Representative) => {
+    const podSelector = realisablePodSelector(rep);
+    if (podSelector === undefined) return false;
+    for (const [ns, pods] of labelsByNamespace) {
+      if (matchesSelector(rep.namespaceSelector, nsLabels.get(ns) ?? { [NAMESPACE_NAME_LABEL]: ns }) && pods.some((labels) => matchesSelector(podSelector, labels))) return true;
+    }
+    return false;
+  };
+  return [...byKey.values()].filter((rep) => !isRealised(rep));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabelSelector } from '../model/types';
-import { isFullMatch, selectorRequirements } from './selectorRequirements';
+import { isFullMatch, selectorKey, selectorRequirements } from './selectorRequirements';
 
 const sel = (matchLabels: Record<string, string>, matchExpressions: LabelSelector['matchExpressions'] = []): LabelSelector => ({ matchLabels, matchExpressions });
 
@@ -19,10 +19,10 @@ describe('selector requirements', () => {
   });
 
   it('fully match when the rule selector is empty or names the same requirements, and never partly', () => {
-    expect(isFullMatch(sel({}), sel({ app: 'x' }))).toBe(true);
-    expect(isFullMatch(sel({}), undefined)).toBe(true);
-    expect(isFullMatch(sel({ app: 'x' }), sel({}, [{ key: 'app', operator: 'In', values: ['x'] }]))).toBe(true);
-    expect(isFullMatch(sel({ app: 'x' }), sel({ app: 'x', tier: 'db' }))).toBe(false);
-    expect(isFullMatch(sel({ app: 'x' }), undefined)).toBe(false);
+    expect(isFullMatch(sel({}), selectorKey(sel({ app: 'x' })))).toBe(true);
+    expect(isFullMatch(sel({}), selectorKey(undefined))).toBe(true);
+    expect(isFullMatch(sel({ app: 'x' }), selectorKey(sel({}, [{ key: 'app', operator: 'In', values: ['x'] }])))).toBe(true);
+    expect(isFullMatch(sel({ app: 'x' }), selectorKey(sel({ app: 'x', tier: 'db' })))).toBe(false);
+    expect(isFullMatch(sel({ app: 'x' }), selectorKey(undefined))).toBe(false);
   });
 });

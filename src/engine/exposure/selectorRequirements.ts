@@ -1,5 +1,4 @@
 import type { LabelSelector, LabelSelectorRequirement } from '../model/types';
-import { isEmptySelector } from '../selectors/matchesSelector';
 
 function requirementString(r: LabelSelectorRequirement): string {
   const values = [...r.values].sort();
@@ -29,15 +28,23 @@ export function selectorRequirements(selector: LabelSelector | undefined): strin
   return reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((r) => r.text);
 }
 
+const keys = new WeakMap<LabelSelector, string>();
+
+/** {@link selectorRequirements} as one string (`''` for an absent or empty selector), memoised per selector object (model objects are never mutated). */
+export function selectorKey(selector: LabelSelector | undefined): string {
+  if (selector === undefined) return '';
+  let key = keys.get(selector);
+  if (key === undefined) keys.set(selector, (key = selectorRequirements(selector).join('\n')));
+  return key;
+}
+
 /**
  * True when a rule's selector names exactly what a representative peer stands for (netpol-analyzer's "full match"):
- * the rule's selector is empty (it takes anything), or both have the same requirements. An absent representative
- * selector stands for "any pod", which only an empty rule selector names.
+ * the rule's selector is empty (it takes anything), or both have the same requirements. `representativeKey` is the
+ * {@link selectorKey} of the representative's selector; an absent one stands for "any pod", which only an empty rule
+ * selector names.
  */
-export function isFullMatch(ruleSelector: LabelSelector, representative: LabelSelector | undefined): boolean {
-  if (isEmptySelector(ruleSelector)) return true;
-  if (representative === undefined) return false;
-  const a = selectorRequirements(ruleSelector);
-  const b = selectorRequirements(representative);
-  return a.length === b.length && a.every((r, i) => r === b[i]);
+export function isFullMatch(ruleSelector: LabelSelector, representativeKey: string): boolean {
+  const key = selectorKey(ruleSelector);
+  return key === '' || key === representativeKey;
 }
