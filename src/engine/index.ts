@@ -39,3 +39,9 @@ export { exposureAnalysis, type ExposureAnalysis, type ExposureEntry, type Expos
 export { formatExposureTxt } from './exposure/formatExposureTxt';
 export { formatExposurePeer } from './exposure/formatExposurePeer';
 export { formatPotentialConns, type NamedPort, type PotentialConns } from './exposure/potentialConns';
+export { parseObservedFlows, MAX_OBSERVED_CHARS, MAX_OBSERVED_RECORDS, type ParsedObservedFlows, type ObservedLimits } from './observe/parseObservedFlows';
+export { FLOW_VERDICTS, type FlowVerdict, type ObservedEndpoint, type ObservedFlow, type ObservedFlowStats, type ObservedFormat, type ObservedOwner } from './observe/observedFlow';
+export { mapObservedFlows, observedEndKey, type MappedFlow, type MappedFlows, type UnknownObservedEnd, type VerdictCounts } from './observe/mapObservedFlows';
+export type { MatchVia, ObservedEnd, UnknownReason } from './observe/endpointResolver';
+export { classifyObservedFlows, type ClassifiedFlow, type ClassifyOptions, type NotEvaluatedReason, type ObservedClassification, type ObservedPair, type ObservedState, type StateTotals, type UnobservedConnection } from './observe/classifyObservedFlows';
+export { addressBlocks } from './observe/addressBlocks';

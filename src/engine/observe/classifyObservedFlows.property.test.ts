@@ -7,7 +7,7 @@ import type { Model, Protocol, Workload } from '../model/types';
 import { mulberry32 } from '../testing/mulberry32';
 import { randomCluster } from '../testing/randomCluster';
 import { classifyObservedFlows } from './classifyObservedFlows';
-import { endKey, mapObservedFlows } from './mapObservedFlows';
+import { observedEndKey, mapObservedFlows } from './mapObservedFlows';
 import { parseObservedFlows } from './parseObservedFlows';
 import { hubbleLine, type HubbleEnd } from './testing/hubbleLine';
 
@@ -78,7 +78,7 @@ describe('classifyObservedFlows on random clusters', () => {
         const parsed = parseObservedFlows(cases.map((c) => c.line).join('\n'), 'flows.json');
         expect(parsed.issues).toEqual([]);
         const { flows } = classifyObservedFlows(evaluateModel(model), mapObservedFlows(model, parsed.flows));
-        const states = new Map(flows.map((f) => [`${endKey(f.src)} ${endKey(f.dst)} ${f.protocol} ${f.port}`, f.state]));
+        const states = new Map(flows.map((f) => [`${observedEndKey(f.src)} ${observedEndKey(f.dst)} ${f.protocol} ${f.port}`, f.state]));
         for (const c of cases) {
           expect([c.key, states.get(c.key)]).toEqual([c.key, c.expected]);
           seen[c.expected]++;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze';
 import { formatConnSet } from '../evaluate/connSet';
+import { externalBlocks } from '../evaluate/externalFlows';
 import { manifest } from '../testing/manifest';
+import { addressBlocks } from './addressBlocks';
 import { classifyObservedFlows, type ClassifiedFlow } from './classifyObservedFlows';
 import { mapObservedFlows } from './mapObservedFlows';
 import { parseObservedFlows } from './parseObservedFlows';
@@ -121,5 +123,16 @@ describe('classifyObservedFlows', () => {
       'shop/web[Deployment] -> 203.0.113.0-203.0.113.255 TCP 443: allowed',
       'shop/web[Deployment] -> shop/api[Deployment] TCP 8080: allowed',
     ]);
+  });
+});
+
+describe('addressBlocks', () => {
+  it('places an observed address in the external blocks the canvas draws: the ipBlocks holding it, else any other address', () => {
+    const external = externalBlocks(SHOP.model, SHOP.evaluation);
+    expect(addressBlocks(external, '203.0.113.9')).toEqual(['ext:0.0.0.0/0 except 10.0.0.0/8']);
+    expect(addressBlocks(external, '198.51.100.0/24')).toEqual(['ext:0.0.0.0/0 except 10.0.0.0/8']);
+    expect(addressBlocks(external, '10.1.2.3')).toEqual(['ext:other']);
+    expect(addressBlocks(external, '2001:db8::1')).toEqual(['ext:other']);
+    expect(addressBlocks(external, 'not an address')).toEqual([]);
   });
 });

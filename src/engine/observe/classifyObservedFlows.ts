@@ -1,10 +1,10 @@
 import type { Protocol } from '../model/types';
 import { hasConn, isEmptyConns, subtractConns, type ConnSet } from '../evaluate/connSet';
 import { pairConns, type Evaluation } from '../evaluate/evaluateModel';
-import { parseCidr, parseIP, type IPRange } from '../ip/ipRange';
 import { addressConns } from './addressConns';
+import { addressRange } from './addressBlocks';
 import type { ObservedEnd } from './endpointResolver';
-import { endKey, type MappedFlow, type MappedFlows } from './mapObservedFlows';
+import { observedEndKey, type MappedFlow, type MappedFlows } from './mapObservedFlows';
 
 /** What the current policies say of an observed flow: it stays allowed, it would be denied, or the model cannot tell. */
 export type ObservedState = 'allowed' | 'wouldBreak' | 'notEvaluated';
@@ -68,14 +68,6 @@ export interface ClassifyOptions {
   unusedLimit?: number;
 }
 
-function addressRange(text: string): IPRange | undefined {
-  const dash = text.indexOf('-');
-  if (dash < 0) return parseIP(text) ?? parseCidr(text);
-  const start = parseIP(text.slice(0, dash));
-  const end = parseIP(text.slice(dash + 1));
-  return start === undefined || end === undefined || start.family !== end.family ? undefined : { family: start.family, start: start.start, end: end.start };
-}
-
 function judge(ev: Evaluation, flow: MappedFlow): { state: ObservedState; reason?: NotEvaluatedReason } {
   const { src, dst, protocol, port } = flow;
   const { index } = ev.compiled;
@@ -132,7 +124,7 @@ export function classifyObservedFlows(ev: Evaluation, mapped: MappedFlows, { unu
   const endId = (end: ObservedEnd): number => {
     let id = endIds.get(end);
     if (id === undefined) {
-      const key = endKey(end);
+      const key = observedEndKey(end);
       id = keyIds.get(key) ?? keyIds.size;
       keyIds.set(key, id);
       endIds.set(end, id);

@@ -1,10 +1,10 @@
 import type { Model, Protocol } from '../model/types';
 import type { Direction } from '../evaluate/compileModel';
 import { endpointResolver, type ObservedEnd, type UnknownReason } from './endpointResolver';
-import type { ObservedFlow, Verdict } from './observedFlow';
+import type { ObservedFlow, FlowVerdict } from './observedFlow';
 
 /** How many records had each verdict. */
-export type VerdictCounts = Partial<Record<Verdict, number>>;
+export type VerdictCounts = Partial<Record<FlowVerdict, number>>;
 
 /** One distinct observed flow: the same two ends, protocol and port, with how often and how it was seen. */
 export interface MappedFlow {
@@ -38,7 +38,7 @@ export interface MappedFlows {
 }
 
 /** A dedup key for an end: `w:` workload id, `a:` address, `u:` unknown label. */
-export function endKey(end: ObservedEnd): string {
+export function observedEndKey(end: ObservedEnd): string {
   switch (end.kind) {
     case 'workload':
       return `w:${end.id}`;
@@ -71,7 +71,7 @@ export function mapObservedFlows(model: Model, flows: readonly ObservedFlow[]): 
     let known = endOf.get(endpoint);
     if (known !== undefined) return known;
     const end = resolve(endpoint);
-    const key = endKey(end);
+    const key = observedEndKey(end);
     let at = endByKey.get(key);
     if (at === undefined) {
       at = ends.length;

@@ -2,9 +2,9 @@ import type { Protocol } from '../model/types';
 import type { Direction } from '../evaluate/compileModel';
 
 /** Hubble's flow verdicts (`flow.proto` enum `Verdict`); `VERDICT_UNKNOWN` also stands for a source that records none. */
-export const VERDICTS = ['VERDICT_UNKNOWN', 'FORWARDED', 'DROPPED', 'ERROR', 'AUDIT', 'REDIRECTED', 'TRACED', 'TRANSLATED'] as const;
+export const FLOW_VERDICTS = ['VERDICT_UNKNOWN', 'FORWARDED', 'DROPPED', 'ERROR', 'AUDIT', 'REDIRECTED', 'TRACED', 'TRANSLATED'] as const;
 /** One flow verdict. */
-export type Verdict = (typeof VERDICTS)[number];
+export type FlowVerdict = (typeof FLOW_VERDICTS)[number];
 
 /** A Hubble workload (the pod's controller as Cilium resolved it): `{name: 'api', kind: 'Deployment'}`. */
 export interface ObservedOwner {
@@ -43,7 +43,7 @@ export interface ObservedFlow {
   dst: ObservedEndpoint;
   protocol: Protocol;
   port: number;
-  verdict: Verdict;
+  verdict: FlowVerdict;
   /** Hubble's `drop_reason_desc`, e.g. `POLICY_DENIED`. */
   dropReason?: string;
   /** Where Hubble observed it: at the source's egress or at the destination's ingress. */

@@ -2,7 +2,7 @@ import type { Protocol } from '../model/types';
 import type { Direction } from '../evaluate/compileModel';
 import { isIPAddress } from '../ip/ipRange';
 import type { IssueSink } from './issueSink';
-import { VERDICTS, type ObservedEndpoint, type ObservedFlow, type ObservedOwner, type Verdict } from './observedFlow';
+import { FLOW_VERDICTS, type ObservedEndpoint, type ObservedFlow, type ObservedOwner, type FlowVerdict } from './observedFlow';
 import { isJsonObject, readField, type JsonObject } from './readField';
 
 /** What one Hubble record comes to: a flow, a record left out for a counted reason, or an invalid record (reported). */
@@ -78,10 +78,10 @@ function optionalObject(ctx: RecordContext, obj: JsonObject, name: string, path:
   return undefined;
 }
 
-function verdictOf(ctx: RecordContext, flow: JsonObject): Verdict {
+function verdictOf(ctx: RecordContext, flow: JsonObject): FlowVerdict {
   const value = readField(flow, 'verdict');
   if (value === undefined || value === null) return 'VERDICT_UNKNOWN';
-  const verdict = typeof value === 'number' ? VERDICTS[value] : VERDICTS.find((v) => v === value);
+  const verdict = typeof value === 'number' ? FLOW_VERDICTS[value] : FLOW_VERDICTS.find((v) => v === value);
   if (verdict !== undefined) return verdict;
   warn(ctx, 'verdict', `unknown verdict ${JSON.stringify(value)}: read as VERDICT_UNKNOWN`);
   return 'VERDICT_UNKNOWN';
