@@ -113,6 +113,6 @@ function analyzeInputs(args: AnalyzeArgs, readStdin: () => string | undefined): 
   const isListed = !isFailed || (args.isKeepGoing && files.length > 0);
   if (isFailed && isListed) lines.push(`netpol-canvas: ${[skipped.length > 0 ? `${skipped.length} input(s) skipped` : '', errors > 0 ? `${errors} error(s)` : ''].filter(Boolean).join(', ')}; the list shows what the rest allows`);
   const stderr = lines.map((line) => `${line}\n`).join('');
-  const exposure = isListed && args.isExposure ? formatExposureTxt(exposureAnalysis(result.model, result.connections)) : '';
+  const exposure = isListed && args.isExposure ? formatExposureTxt(exposureAnalysis(result.model, result.evaluation)) : '';
   return { stdout: isListed ? formatConnlist(args.format, result.connections) : '', stderr, code: isFailed ? 1 : 0, exposure };
 }

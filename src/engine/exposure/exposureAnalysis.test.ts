@@ -7,7 +7,7 @@ import { formatPotentialConns } from './potentialConns';
 
 function exposureOf(...docs: string[]): ExposureAnalysis {
   const analysis = analyze([{ name: 'cluster.yaml', text: docs.join('---\n') }]);
-  return exposureAnalysis(analysis.model, analysis.connections);
+  return exposureAnalysis(analysis.model, analysis.evaluation);
 }
 
 /** A side's entries as `peer : conns`. */
@@ -107,7 +107,7 @@ describe('exposureAnalysis', () => {
   it('an inferred workload is no exposed workload and does not stand in for the pods a rule names', () => {
     const policy = manifest.networkPolicy('web-in', 'shop', '{podSelector: {matchLabels: {app: web}}, ingress: [{from: [{podSelector: {matchLabels: {app: cart}}}]}]}');
     const analysis = analyze([{ name: 'cluster.yaml', text: [web, policy].join('---\n') }], { inferWorkloads: true });
-    const exposure = exposureAnalysis(analysis.model, analysis.connections);
+    const exposure = exposureAnalysis(analysis.model, analysis.evaluation);
     expect(exposure.workloads.map((w) => w.workload)).toEqual(['shop/web[Pod]']);
     expect(lines(exposure.workloads[0].ingress)).toEqual(['shop/[pod with {app=cart}] : All Connections']);
   });

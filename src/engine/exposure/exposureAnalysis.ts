@@ -1,6 +1,7 @@
 import type { LabelSelector, Model } from '../model/types';
 import type { Direction } from '../evaluate/compileModel';
-import type { Connection } from '../evaluate/evaluateModel';
+import type { Evaluation, ExternalPeer } from '../evaluate/evaluateModel';
+import { isEmptyConns, type ConnSet } from '../evaluate/connSet';
 import { isAnalyzerPeer } from '../format/formatConnlistTxt';
 import { NAMESPACE_NAME_LABEL } from '../decode/decodeModel';
 import { ALL_POTENTIAL, equalPotential, intersectPotential, isEmptyPotential, potentialConns, type PotentialConns } from './potentialConns';
@@ -151,11 +152,11 @@ function sideExposure(gov: Governance, w: ExposureEnd & { kind: 'workload' }, di
 /**
  * The exposure analysis of netpol-analyzer (`list --exposure`): for each workload and side, the peers the cluster does
  * not hold that its policies would let in or out (every pod, pods a rule names, addresses), with the connections and the
- * rules responsible. `connections` (the connection list of the same model) gives the address ranges. Inferred workloads
+ * rules responsible; the address ranges come from `evaluation` (of the same model). Inferred workloads
  * are left out: they stand for the very pods exposure reports. A workload protected on both sides and exposed to no
  * such pod is left out too, as netpol-analyzer does (its address flows are in the connection list).
  */
-export function exposureAnalysis(model: Model, connections: readonly Connection[]): ExposureAnalysis {
+export function exposureAnalysis(model: Model, evaluation: Evaluation): ExposureAnalysis {
   const policies = exposurePolicies(model);
   const nsLabels = new Map(model.namespaces.map((ns) => [ns.name, ns.labels]));
   const all = representativePeers(model).map((representative): GovernedRepresentative => {
@@ -164,18 +165,13 @@ export function exposureAnalysis(model: Model, connections: readonly Connection[
   });
   const governedOn = (direction: Direction) => all.flatMap((r, i) => (r[direction].admin.length > 0 || r[direction].baseline.length > 0 ? [i] : []));
   const reps: Representatives = { all, governed: { ingress: governedOn('ingress'), egress: governedOn('egress') }, byFilter: indexRepresentatives(all) };
-  const ingressExternals = new Map<string, ExposureEntry[]>();
-  const egressExternals = new Map<string, ExposureEntry[]>();
-  const addExternal = (table: Map<string, ExposureEntry[]>, workload: string, id: string, conns: Connection['conns']) => {
-    const list = table.get(workload) ?? [];
-    list.push({ peer: { kind: 'external', id }, conns: potentialConns(conns), rules: [] });
-    table.set(workload, list);
-  };
-  for (const c of connections) {
-    if (!isAnalyzerPeer(c.src) || !isAnalyzerPeer(c.dst)) continue;
-    if (c.src.endsWith('[External]')) addExternal(ingressExternals, c.dst, c.src, c.conns);
-    else if (c.dst.endsWith('[External]')) addExternal(egressExternals, c.src, c.dst, c.conns);
-  }
+  const { compiled, ingressExternals, egressExternals, fromExternal } = evaluation;
+  const n = compiled.workloads.length;
+  const externals = (peers: readonly ExternalPeer[], connsOf: (k: number) => ConnSet): ExposureEntry[] =>
+    peers.flatMap((ext, k) => {
+      const conns = connsOf(k);
+      return isAnalyzerPeer(ext.id) && !isEmptyConns(conns) ? [{ peer: { kind: 'external' as const, id: ext.id }, conns: potentialConns(conns), rules: [] }] : [];
+    });
   const sorted = (entries: ExposureEntry[]) => entries.map((e) => ({ e, key: formatExposurePeer(e.peer) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ e }) => e);
   const out: WorkloadExposure[] = [];
   for (const workload of model.workloads) {
@@ -184,11 +180,12 @@ export function exposureAnalysis(model: Model, connections: readonly Connection[
     const ingress = sideExposure(governance(policies, end, 'ingress'), end, 'ingress', reps);
     const egress = sideExposure(governance(policies, end, 'egress'), end, 'egress', reps);
     const isExposed = !ingress.isProtected || !egress.isProtected || ingress.entries.length > 0 || egress.entries.length > 0;
-    if (!isExposed) continue;
+    const j = compiled.index.get(workload.id);
+    if (!isExposed || j === undefined) continue;
     out.push({
       workload: workload.id,
-      ingress: { ...ingress, entries: sorted([...ingress.entries, ...(ingressExternals.get(workload.id) ?? [])]) },
-      egress: { ...egress, entries: sorted([...egress.entries, ...(egressExternals.get(workload.id) ?? [])]) },
+      ingress: { ...ingress, entries: sorted([...ingress.entries, ...externals(ingressExternals, (k) => fromExternal[k * n + j])]) },
+      egress: { ...egress, entries: sorted([...egress.entries, ...externals(egressExternals, (k) => evaluation.egressRows[compiled.workloadClass[j]][k])]) },
     });
   }
   return { workloads: out.sort((a, b) => (a.workload < b.workload ? -1 : a.workload > b.workload ? 1 : 0)) };
