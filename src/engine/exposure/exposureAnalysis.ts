@@ -28,7 +28,7 @@ export interface ExposureRule {
   ruleIndex: number;
 }
 
-/** One exposure of one side of a workload: to whom, on which connections, and the rules of the workload's side that admit that peer. */
+/** One exposure of one side of a workload: to whom, on which connections, and the rules of the workload's side that admit that peer (none for an address range or a side no policy governs). */
 export interface ExposureEntry {
   peer: ExposurePeer;
   conns: PotentialConns;
