@@ -36,6 +36,12 @@ describe('lint CLI', () => {
     expect(lines.some((l) => l.includes('web/default-deny-ingress is a default-deny'))).toBe(true);
   });
 
+  it('prints a finding about a cluster policy at the line where the policy is written', () => {
+    const anp = `apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\napiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: old}\nspec: {priority: 5, subject: {namespaces: {}}, ingress: [{name: deny, action: Deny, from: [{namespaces: {}}]}]}\n`;
+    const r = lint([], anp);
+    expect(r.stdout).toContain('<stdin>:5:1: info: cluster-v1alpha1: AdminNetworkPolicy old is v1alpha1');
+  });
+
   it('exits 1 when a finding is at least as severe as --fail-on (default error), else 0', () => {
     expect(lint([]).code).toBe(0);
     expect(lint(['--fail-on', 'warning']).code).toBe(1);

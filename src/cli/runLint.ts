@@ -28,7 +28,7 @@ interface Finding {
 /** Where the first object of a finding that the input declares is written. */
 function locate(model: Model, lint: Lint): Pick<Finding, 'file' | 'line' | 'column'> {
   for (const id of lint.objects) {
-    const source = id.startsWith('ns:') ? model.namespaces.find((n) => n.name === id.slice(3))?.source : (model.policies.find((p) => p.id === id) ?? model.workloads.find((w) => w.id === id))?.source;
+    const source = id.startsWith('ns:') ? model.namespaces.find((n) => n.name === id.slice(3))?.source : (model.policies.find((p) => p.id === id) ?? model.clusterPolicies.find((p) => p.id === id) ?? model.workloads.find((w) => w.id === id))?.source;
     if (source) return { file: source.file, line: source.line, column: source.column };
   }
   return {};

@@ -6,7 +6,7 @@ export interface Lint {
   code: string;
   severity: Severity;
   message: string;
-  /** Ids of the objects concerned: workloads `ns/name[Kind]`, policies `ns/name`, namespaces `ns:<name>`. */
+  /** Ids of the objects concerned: workloads `ns/name[Kind]`, policies `ns/name`, namespaces `ns:<name>`, cluster policies `Kind name`. */
   objects: string[];
   fix?: { description: string; changes: PolicyChange[] };
   /** The flow (workload ids, ports as a rule writes them) whose allow plan fixes the finding, planned when asked (`planAllowFlow`). */

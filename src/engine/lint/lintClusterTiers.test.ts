@@ -32,6 +32,7 @@ describe('lintClusterTiers', () => {
     const wider = cnp('third', 30, '{name: deny-tcp, action: Deny, from: [{namespaces: {}}], protocols: [{tcp: {destinationPort: {range: {start: 8000, end: 9000}}}}]}');
     const codes = findings(first, covered, wider).map((l) => `${l.code}: ${l.message.slice(0, l.message.indexOf(' never') > 0 ? l.message.indexOf(' never') : 40)}`);
     expect(codes).toEqual(['cluster-rule-shadowed: ClusterNetworkPolicy second ingress rule 1 "deny-http"']);
+    expect(findings(first, covered, wider)[0].objects).toEqual(['ClusterNetworkPolicy second']);
   });
 
   it('suggests migrating v1alpha1 objects', () => {
@@ -40,6 +41,6 @@ kind: AdminNetworkPolicy
 metadata: {name: old}
 spec: {priority: 5, subject: {namespaces: {}}, ingress: [{name: deny, action: Deny, from: [{namespaces: {}}]}]}
 `;
-    expect(findings(anp).map((l) => l.code)).toEqual(['cluster-v1alpha1']);
+    expect(findings(anp).map((l) => [l.code, l.objects])).toEqual([['cluster-v1alpha1', ['AdminNetworkPolicy old']]]);
   });
 });

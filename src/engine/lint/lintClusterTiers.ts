@@ -46,7 +46,7 @@ export function lintClusterTiers(model: Model, compiled: CompiledModel): Lint[] 
   const lints: Lint[] = [];
   for (const p of model.clusterPolicies) {
     if (p.kind !== 'ClusterNetworkPolicy') {
-      lints.push({ code: 'cluster-v1alpha1', severity: 'info', message: `${p.id} is v1alpha1: ClusterNetworkPolicy (v1alpha2) replaces it; Migrate in the Cluster policies list converts it with the same connections.`, objects: [] });
+      lints.push({ code: 'cluster-v1alpha1', severity: 'info', message: `${p.id} is v1alpha1: ClusterNetworkPolicy (v1alpha2) replaces it; Migrate in the Cluster policies list converts it with the same connections.`, objects: [p.id] });
     }
   }
   const budget = compiled.workloads.length * model.clusterPolicies.reduce((k, p) => k + p.ingress.length + p.egress.length, 0);
@@ -63,10 +63,10 @@ export function lintClusterTiers(model: Model, compiled: CompiledModel): Lint[] 
             return (direction === 'ingress' ? compiled.ingressPolicies[rep] : compiled.egressPolicies[rep]).length > 0 || tiers.baseline[direction][c].length > 0;
           };
           if (tier === 'admin' && rule.action === 'Pass' && !classes.some(isIsolatedBelow)) {
-            lints.push({ code: 'cluster-pass-nothing-below', severity: 'warning', message: `${ruleLabel(rule)} passes, but no NetworkPolicy or Baseline rule governs the ${direction} of the pods it applies to: the traffic falls to the default allow, as if accepted.`, objects: [] });
+            lints.push({ code: 'cluster-pass-nothing-below', severity: 'warning', message: `${ruleLabel(rule)} passes, but no NetworkPolicy or Baseline rule governs the ${direction} of the pods it applies to: the traffic falls to the default allow, as if accepted.`, objects: [policy.id] });
           }
           if (budget <= SHADOW_BUDGET && isShadowed(rule, lists, classes, compiled)) {
-            lints.push({ code: 'cluster-rule-shadowed', severity: 'warning', message: `${ruleLabel(rule)} never decides anything: earlier rules of the ${policy.tier} tier match every pod and port it names first.`, objects: [] });
+            lints.push({ code: 'cluster-rule-shadowed', severity: 'warning', message: `${ruleLabel(rule)} never decides anything: earlier rules of the ${policy.tier} tier match every pod and port it names first.`, objects: [policy.id] });
           }
         }
       }

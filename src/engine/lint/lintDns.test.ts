@@ -57,4 +57,34 @@ describe('lintDns', () => {
     expect(lint?.fix?.changes.map((c) => c.policy)).toEqual(['jobs/allow-dns-egress']);
     expect(fixed).toEqual(['jobs/report[CronJob] => kube-system/dns[Deployment] : TCP 53,UDP 53', 'jobs/web[Deployment] => kube-system/dns[Deployment] : TCP 53,UDP 53']);
   });
+
+  const cnp = (name: string, tier: string, priority: number, egress: string) =>
+    `apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata: {name: ${name}}\nspec: {tier: ${tier}, priority: ${priority}, subject: {namespaces: {matchLabels: {kubernetes.io/metadata.name: jobs}}}, egress: [${egress}]}\n`;
+  const DENY_KUBE_SYSTEM = `{name: no-kube-system, action: Deny, to: [{namespaces: {matchLabels: {kubernetes.io/metadata.name: kube-system}}}]}`;
+
+  it('names the Admin Deny that blocks DNS and offers no NetworkPolicy fix, since none could win', () => {
+    const { lint } = dnsFinding([{ name: 'c.yaml', text: [server('coredns'), WEB, cnp('guard', 'Admin', 5, DENY_KUBE_SYSTEM)].join('---\n') }]);
+    expect(lint?.objects).toEqual(['jobs/web[Deployment]']);
+    expect(lint?.message).toContain('ClusterNetworkPolicy guard (Admin, priority 5) egress rule 1 "no-kube-system" denies egress to DNS');
+    expect(lint?.fix).toBeUndefined();
+  });
+
+  it('names a Baseline Deny when no NetworkPolicy isolates the workload, without a fix that would isolate it', () => {
+    const { lint } = dnsFinding([{ name: 'c.yaml', text: [server('coredns'), WEB, cnp('floor', 'Baseline', 5, DENY_KUBE_SYSTEM)].join('---\n') }]);
+    expect(lint?.message).toContain('ClusterNetworkPolicy floor (Baseline) egress rule 1 "no-kube-system" denies it');
+    expect(lint?.fix).toBeUndefined();
+  });
+
+  it('is silent when an Admin Accept for DNS comes before the Deny', () => {
+    const accept = `{name: dns, action: Accept, to: [{namespaces: {matchLabels: {kubernetes.io/metadata.name: kube-system}}}], protocols: [{udp: {destinationPort: {number: 53}}}, {tcp: {destinationPort: {number: 53}}}]}`;
+    const { lint } = dnsFinding([{ name: 'c.yaml', text: [server('coredns'), WEB, cnp('guard', 'Admin', 5, `${accept}, ${DENY_KUBE_SYSTEM}`)].join('---\n') }]);
+    expect(lint).toBeUndefined();
+  });
+
+  it('keeps the NetworkPolicy fix when NetworkPolicies isolate the workload and the Baseline tier is never consulted', () => {
+    const deny = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-out, namespace: jobs}\nspec: {podSelector: {}, policyTypes: [Egress]}\n`;
+    const { lint, fixed } = dnsFinding([{ name: 'c.yaml', text: [server('coredns'), WEB, deny, cnp('floor', 'Baseline', 5, DENY_KUBE_SYSTEM)].join('---\n') }]);
+    expect(lint?.fix?.changes.map((c) => c.policy)).toEqual(['jobs/allow-dns-egress']);
+    expect(fixed).toEqual(['jobs/web[Deployment] => kube-system/dns[Deployment] : TCP 53,UDP 53']);
+  });
 });

@@ -1,6 +1,8 @@
 import { NAMESPACE_NAME_LABEL } from '../decode/decodeModel';
 import { pairConns, sideConns } from '../evaluate/evaluateModel';
-import { hasConn } from '../evaluate/connSet';
+import { connSetOf, hasConn, intersectConns, isEmptyConns, unionConns } from '../evaluate/connSet';
+import { adminDecision, adminRefusal } from '../generate/adminDecision';
+import type { FlowEnd } from '../generate/planAllowFlow';
 import { exactSelector } from '../generate/exactSelector';
 import type { PlanContext } from '../generate/planEffects';
 import { selectorToRaw } from '../generate/ruleToRaw';
@@ -17,6 +19,10 @@ export function isDnsServer(labels: Readonly<Record<string, string>>): boolean {
 }
 
 const DNS_PORTS = [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }];
+const DNS_CONNS = unionConns(connSetOf('UDP', 53, 53), connSetOf('TCP', 53, 53));
+
+/** Why a workload's DNS is blocked: an Admin Deny (no NetworkPolicy can help), a Baseline Deny on a side no NetworkPolicy isolates, or its NetworkPolicies. */
+type DnsCause = { kind: 'admin'; text: string } | { kind: 'baseline'; text: string } | { kind: 'np' };
 
 function dnsManifest(name: string, namespace: string, podSelector: Record<string, unknown>, serverNamespaces: readonly string[]): Record<string, unknown> {
   const to = serverNamespaces.map((ns) => ({ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: ns } }, podSelector: { matchExpressions: [{ key: 'k8s-app', operator: 'In', values: [...DNS_SERVER_APPS] }] } }));
@@ -39,8 +45,11 @@ export function lintDns(context: PlanContext): Lint[] {
   const serverNamespaces = [...new Set(servers.map((i) => workloads[i].namespace))];
   const m = ev.egressExternals.length;
   const lints: Lint[] = [];
+  const { compiled } = ev;
+  const tiers = compiled.clusterTiers;
+  const hasClusterEgress = (i: number) => tiers !== undefined && (tiers.admin.egress[compiled.workloadClass[i]].length > 0 || tiers.baseline.egress[compiled.workloadClass[i]].length > 0);
   const blocked = workloads.flatMap((w, i) => {
-    if (egressPolicies[i].length === 0 || isDnsServer(w.labels)) return [];
+    if ((egressPolicies[i].length === 0 && !hasClusterEgress(i)) || isDnsServer(w.labels)) return [];
     const reach = servers.length > 0 ? servers.map((t) => pairConns(ev, i, t)) : ev.egressExternals.map((_, k) => ev.toExternal[i * m + k]);
     return reach.some((c) => hasConn(c, 'UDP', 53)) && reach.some((c) => hasConn(c, 'TCP', 53)) ? [] : [i];
   });
@@ -48,9 +57,33 @@ export function lintDns(context: PlanContext): Lint[] {
     const admitted = servers.map((t) => sideConns(ingressPolicies[t].length > 0, ingressRules[t], (r) => r.podMask[i] === 1, t));
     return admitted.some((c) => hasConn(c, 'UDP', 53)) && admitted.some((c) => hasConn(c, 'TCP', 53));
   };
-  for (const ns of new Set(blocked.map((i) => workloads[i].namespace))) {
-    const list = blocked.filter((i) => workloads[i].namespace === ns);
+  const dnsEnds: FlowEnd[] = servers.length > 0 ? servers.map((t) => ({ workload: workloads[t].id })) : [{ cidr: '0.0.0.0/0' }];
+  const causeOf = (i: number): DnsCause => {
+    const src = { workload: workloads[i].id };
+    for (const dst of dnsEnds) {
+      const d = adminDecision(compiled, src, dst, DNS_CONNS, 'Deny');
+      if (d) return { kind: 'admin', text: adminRefusal(d, 'allow', 'egress to DNS') };
+    }
+    if (egressPolicies[i].length > 0 || !tiers) return { kind: 'np' };
+    const rule = tiers.baseline.egress[compiled.workloadClass[i]].find((r) => r.action === 'Deny' && !isEmptyConns(intersectConns(r.connsTo(servers[0] ?? -1), DNS_CONNS)));
+    const name = rule ? `${rule.policy.id} (Baseline) egress rule ${rule.ruleIndex + 1}${rule.rule.name === '' ? '' : ` "${rule.rule.name}"`}` : 'the Baseline tier';
+    return { kind: 'baseline', text: `${name} denies it, and no NetworkPolicy isolates their egress to allow it: add an Accept for DNS ahead of that rule (or a NetworkPolicy that allows DNS and everything else they need).` };
+  };
+  const causes = new Map(blocked.map((i) => [i, causeOf(i)]));
+  const groups = new Map<string, number[]>();
+  for (const i of blocked) {
+    const cause = causes.get(i) as DnsCause;
+    const key = `${workloads[i].namespace}\n${cause.kind === 'np' ? '' : cause.text}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  for (const list of groups.values()) {
+    const ns = workloads[list[0]].namespace;
+    const cause = causes.get(list[0]) as DnsCause;
     const names = list.map((i) => workloads[i].name);
+    if (cause.kind !== 'np') {
+      lints.push({ code: 'dns-blocked', severity: 'warning', message: `${names.join(', ')} in ${ns} cannot resolve names: ${cause.text}`, objects: list.map((i) => workloads[i].id) });
+      continue;
+    }
     // An inferred workload stands for pods not in the input: only a policy selecting every pod proves they are all isolated.
     const hasInferred = workloads.some((w) => w.namespace === ns && w.isInferred);
     const everyoneIsolated = hasInferred
