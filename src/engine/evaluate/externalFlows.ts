@@ -52,6 +52,15 @@ function blocksOf(model: Model, ev: Evaluation): ExternalBlock[] {
       }
     }
   }
+  // Cluster policies name addresses in egress `networks` peers: each CIDR is a block too.
+  for (const p of model.clusterPolicies) {
+    for (const rule of p.egress) {
+      for (const peer of rule.peers) {
+        if (peer.kind !== 'networks') continue;
+        for (const cidr of peer.cidrs) if (!byId.has(`ext:${cidr}`)) byId.set(`ext:${cidr}`, { id: `ext:${cidr}`, label: cidr, ranges: rangesOf(ev, cidr, []) });
+      }
+    }
+  }
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -91,7 +100,7 @@ function spansOutside(count: number, held: readonly number[][]): number[] {
 /** The last grouping made for each set of egress pieces (an edit that keeps the ipBlocks keeps the pieces, and with them the block flows of every unchanged row). */
 const groupings = new WeakMap<readonly ExternalPeer[], { ingress: readonly ExternalPeer[]; key: string; external: ExternalBlocks }>();
 
-/** Groups the evaluator's address pieces into the ranges people wrote: one block per distinct ipBlock, plus "any other address". */
+/** Groups the evaluator's address pieces into the ranges people wrote: one block per distinct ipBlock or cluster `networks` CIDR, plus "any other address". */
 export function externalBlocks(model: Model, ev: Evaluation): ExternalBlocks {
   const mentioned = blocksOf(model, ev);
   const key = mentioned.map((b) => b.id).join('\n');
@@ -200,7 +209,7 @@ export function visitBlockFlows(
 
 /**
  * Groups the evaluator's address pieces into the ranges people wrote: one block
- * per distinct ipBlock, plus "any other address"; a flow's connections are what
+ * per distinct ipBlock or cluster `networks` CIDR, plus "any other address"; a flow's connections are what
  * every address of the block may do, flagged partial when some may do more.
  */
 export function externalFlows(model: Model, ev: Evaluation): { blocks: ExternalBlock[]; flows: ExternalFlow[] } {
