@@ -16,10 +16,10 @@ test('the tier view says which tier decided each flow and draws the flows an Adm
   await expect(closed.locator('.flow-edge--denied')).toHaveCount(1);
   await expect(page.getByTestId('rf__edge-monitoring/prometheus[Deployment]=>shop/api[Deployment]')).toContainText('Admin Accept · TCP 9090');
   await expect(page.getByTestId('rf__edge-kube-system/coredns[Deployment]=>shop/frontend[Deployment]')).toContainText('NP · TCP 8080');
-  await page.getByTestId('legend').locator('summary').click();
-  await expect(page.getByTestId('legend-tier')).toContainText(['Admin Accept', 'Admin Deny', 'NP', 'Baseline', 'open']);
   await expect(page.locator('.react-flow[data-layout="done"]')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('cluster-tier-view.png') });
+  await page.getByTestId('legend').locator('summary').click();
+  await expect(page.getByTestId('legend-tier')).toContainText(['Admin Accept', 'Admin Deny', 'NP', 'Baseline', 'open']);
 
   // A closed flow explains itself like any other edge.
   await closed.locator('.react-flow__edge-textbg').click();
