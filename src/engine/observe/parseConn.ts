@@ -1,4 +1,5 @@
 import { PROTOCOLS, type Protocol } from '../model/types';
+import { describeValue } from './describeValue';
 
 /** The single ports a connection string names, and how many of its parts name more than one (a range, `All Connections`). */
 export type ParsedConn = { ports: { protocol: Protocol; port: number }[]; notPorts: number } | { error: string };
@@ -26,9 +27,9 @@ export function parseConn(text: string): ParsedConn {
     if (words.length === 2) {
       const named = words[0].toUpperCase();
       protocol = PROTOCOLS.find((p) => p === named);
-      if (protocol === undefined) return { error: `${JSON.stringify(words[0])} is not TCP, UDP or SCTP` };
+      if (protocol === undefined) return { error: `${describeValue(words[0])} is not TCP, UDP or SCTP` };
     } else if (words.length !== 1 || protocol === undefined) {
-      return { error: `${JSON.stringify(part.trim())} is not "PROTOCOL port[,port…]"` };
+      return { error: `${describeValue(part.trim())} is not "PROTOCOL port[,port…]"` };
     }
     const spec = words[words.length - 1];
     const range = RANGE.exec(spec);
@@ -36,7 +37,7 @@ export function parseConn(text: string): ParsedConn {
     else if (range !== null && isPort(Number(range[1])) && isPort(Number(range[2])) && Number(range[1]) <= Number(range[2])) {
       if (range[1] === range[2]) ports.push({ protocol, port: Number(range[1]) });
       else notPorts++;
-    } else return { error: `${JSON.stringify(spec)} is not a port (1–65535) or a range a-b` };
+    } else return { error: `${describeValue(spec)} is not a port (1–65535) or a range a-b` };
   }
   return { ports, notPorts };
 }

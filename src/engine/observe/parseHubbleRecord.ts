@@ -4,6 +4,7 @@ import { isIPAddress } from '../ip/ipRange';
 import type { IssueSink } from './issueSink';
 import { FLOW_VERDICTS, type ObservedEndpoint, type ObservedFlow, type ObservedOwner, type FlowVerdict } from './observedFlow';
 import { isJsonObject, readField, type JsonObject } from './readField';
+import { describeValue } from './describeValue';
 
 /** What one Hubble record comes to: a flow, a record left out for a counted reason, or an invalid record (reported). */
 export type HubbleRecord =
@@ -66,7 +67,7 @@ function optionalString(ctx: RecordContext, obj: JsonObject, name: string, path:
   const value = readField(obj, name);
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value === '' ? undefined : value;
-  fail(ctx, path, `must be a string, not ${JSON.stringify(value)}`);
+  fail(ctx, path, `must be a string, not ${describeValue(value)}`);
   return undefined;
 }
 
@@ -83,7 +84,7 @@ function verdictOf(ctx: RecordContext, flow: JsonObject): FlowVerdict {
   if (value === undefined || value === null) return 'VERDICT_UNKNOWN';
   const verdict = typeof value === 'number' ? FLOW_VERDICTS[value] : FLOW_VERDICTS.find((v) => v === value);
   if (verdict !== undefined) return verdict;
-  warn(ctx, 'verdict', `unknown verdict ${JSON.stringify(value)}: read as VERDICT_UNKNOWN`);
+  warn(ctx, 'verdict', `unknown verdict ${describeValue(value)}: read as VERDICT_UNKNOWN`);
   return 'VERDICT_UNKNOWN';
 }
 
@@ -91,7 +92,7 @@ function directionOf(ctx: RecordContext, flow: JsonObject): Direction | undefine
   const value = readField(flow, 'traffic_direction');
   if (value === undefined || value === null || value === 'TRAFFIC_DIRECTION_UNKNOWN' || value === 0) return undefined;
   const direction = (typeof value === 'string' || typeof value === 'number') && Object.hasOwn(DIRECTIONS, value) ? DIRECTIONS[value] : undefined;
-  if (direction === undefined) warn(ctx, 'traffic_direction', `unknown traffic direction ${JSON.stringify(value)}: ignored`);
+  if (direction === undefined) warn(ctx, 'traffic_direction', `unknown traffic direction ${describeValue(value)}: ignored`);
   return direction;
 }
 
@@ -125,7 +126,7 @@ function portOf(ctx: RecordContext, flow: JsonObject): { protocol: Protocol; por
   }
   const port = readField(ports, 'destination_port');
   if (typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535) return { protocol, port };
-  const shown = port === undefined ? 'is missing' : `${JSON.stringify(port)} is not a port (1–65535)`;
+  const shown = port === undefined ? 'is missing' : `${describeValue(port)} is not a port (1–65535)`;
   fail(ctx, `l4.${protocol}.destination_port`, `the destination port ${shown}`);
   return undefined;
 }
@@ -135,7 +136,7 @@ function addressOf(ctx: RecordContext, flow: JsonObject, end: 'source' | 'destin
   if (ip === undefined) return undefined;
   const address = optionalString(ctx, ip, end, `IP.${end}`);
   if (address === undefined || isIPAddress(address)) return address;
-  fail(ctx, `IP.${end}`, `${JSON.stringify(address)} is not an IP address`);
+  fail(ctx, `IP.${end}`, `${describeValue(address)} is not an IP address`);
   return undefined;
 }
 

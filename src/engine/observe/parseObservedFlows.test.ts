@@ -169,6 +169,18 @@ describe('parseObservedFlows: Hubble', () => {
     expect(issues.map((i) => i.line)).toEqual([2, 3]);
   });
 
+  it('describes a deeply nested or huge bad value without serialising it', () => {
+    const deep = `{"flow": {"verdict": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "l4": {"TCP": {"destination_port": 80}}, "source": {"namespace": ${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}}}`;
+    const long = JSON.stringify({ flow: { l4: { TCP: { destination_port: 80 } }, IP: { source: 'x'.repeat(100_000) } } });
+    const { flows, issues } = parse(deep, long);
+    expect(flows).toEqual([]);
+    expect(issues.map((i) => [i.line, i.path, i.message])).toEqual([
+      [1, 'flow.verdict', 'unknown verdict a list: read as VERDICT_UNKNOWN'],
+      [1, 'flow.source.namespace', 'must be a string, not an object'],
+      [2, 'flow.IP.source', `"${'x'.repeat(60)}…" is not an IP address`],
+    ]);
+  });
+
   it('lists the first problems and summarises the rest', () => {
     const lines = Array.from({ length: 1000 }, (_, i) => (i % 2 === 0 ? 'not json' : hubbleLine({ src: WEB, dst: API })));
     const { flows, issues, stats } = parse(...lines);

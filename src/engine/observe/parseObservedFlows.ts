@@ -7,6 +7,7 @@ import { parseConnlistEnd } from './parseConnlistEnd';
 import { parseHubbleRecord, type EndpointCache } from './parseHubbleRecord';
 import { isJsonObject, type JsonObject } from './readField';
 import { splitCsvLine } from './splitCsvLine';
+import { describeValue } from './describeValue';
 
 /** The largest file read, in characters: 256 MiB of ASCII, room for 200,000 Hubble lines of about 1.3 KiB each. */
 export const MAX_OBSERVED_CHARS = 256 * 1024 * 1024;
@@ -71,7 +72,7 @@ function addConnlistRow(state: ParseState, row: { src: unknown; dst: unknown; co
     const end = typeof value === 'string' ? parseConnlistEnd(value) : undefined;
     if (end === undefined) {
       isValid = false;
-      const shown = value === undefined ? 'is missing' : `${JSON.stringify(value)} is not a workload (ns/name[Kind]), an address, a CIDR or a range (a-b[External])`;
+      const shown = value === undefined ? 'is missing' : `${describeValue(value)} is not a workload (ns/name[Kind]), an address, a CIDR or a range (a-b[External])`;
       sink.add('error', 'observed-field', line, path(field), `${field} ${shown}`);
     }
     return end;
