@@ -1,5 +1,6 @@
 import type { Issue } from '../model/types';
 import { arrayItemOffsets } from './arrayItemOffsets';
+import { describeValue } from './describeValue';
 import { issueSink, type IssueSink } from './issueSink';
 import type { ObservedFlow, ObservedFlowStats, ObservedFormat } from './observedFlow';
 import { parseConn } from './parseConn';
@@ -7,7 +8,6 @@ import { parseConnlistEnd } from './parseConnlistEnd';
 import { parseHubbleRecord, type EndpointCache } from './parseHubbleRecord';
 import { isJsonObject, type JsonObject } from './readField';
 import { splitCsvLine } from './splitCsvLine';
-import { describeValue } from './describeValue';
 
 /** The largest file read, in characters: 256 MiB of ASCII, room for 200,000 Hubble lines of about 1.3 KiB each. */
 export const MAX_OBSERVED_CHARS = 256 * 1024 * 1024;
@@ -34,7 +34,6 @@ const DETECTION_LINES = 100;
 
 /** The state of one parse: where flows, problems and counts go. */
 interface ParseState {
-  file: string;
   sink: IssueSink;
   flows: ObservedFlow[];
   stats: ObservedFlowStats;
@@ -67,11 +66,9 @@ function addHubble(state: ParseState, value: unknown, line: number): void {
 /** One connection-list row: `path(field)` names a field in the issues (`[3].src` for JSON, `src` for CSV). */
 function addConnlistRow(state: ParseState, row: { src: unknown; dst: unknown; conn: unknown }, line: number, path: (field: string) => string): void {
   const { sink } = state;
-  let isValid = true;
   const endOf = (field: 'src' | 'dst', value: unknown) => {
     const end = typeof value === 'string' ? parseConnlistEnd(value) : undefined;
     if (end === undefined) {
-      isValid = false;
       const shown = value === undefined ? 'is missing' : `${describeValue(value)} is not a workload (ns/name[Kind]), an address, a CIDR or a range (a-b[External])`;
       sink.add('error', 'observed-field', line, path(field), `${field} ${shown}`);
     }
@@ -80,11 +77,8 @@ function addConnlistRow(state: ParseState, row: { src: unknown; dst: unknown; co
   const src = endOf('src', row.src);
   const dst = endOf('dst', row.dst);
   const conn = typeof row.conn === 'string' ? parseConn(row.conn) : { error: row.conn === undefined ? 'is missing' : 'must be a string' };
-  if ('error' in conn) {
-    isValid = false;
-    sink.add('error', 'observed-field', line, path('conn'), `conn ${conn.error}`);
-  }
-  if (!isValid || src === undefined || dst === undefined || 'error' in conn) {
+  if ('error' in conn) sink.add('error', 'observed-field', line, path('conn'), `conn ${conn.error}`);
+  if (src === undefined || dst === undefined || 'error' in conn) {
     state.stats.invalid++;
     return;
   }
@@ -230,7 +224,7 @@ function countLines(text: string): number {
  */
 export function parseObservedFlows(text: string, fileName: string, { maxChars = MAX_OBSERVED_CHARS, maxRecords = MAX_OBSERVED_RECORDS }: ObservedLimits = {}): ParsedObservedFlows {
   const stats: ObservedFlowStats = { format: 'unknown', records: 0, flows: 0, replies: 0, notPortFlows: 0, notFlows: 0, invalid: 0, lostEvents: 0 };
-  const state: ParseState = { file: fileName, sink: issueSink(fileName), flows: [], stats, endpoints: new Map() };
+  const state: ParseState = { sink: issueSink(fileName), flows: [], stats, endpoints: new Map() };
   const result = (): ParsedObservedFlows => {
     const issues = state.sink.issues();
     if (stats.lostEvents > 0) {
