@@ -2,8 +2,8 @@ import type { Issue } from '../model/types';
 import { arrayItemOffsets } from './arrayItemOffsets';
 import { describeValue } from './describeValue';
 import { issueSink, type IssueSink } from './issueSink';
-import type { ObservedFlow, ObservedFlowStats, ObservedFormat } from './observedFlow';
-import { parseConn } from './parseConn';
+import type { ObservedEndpoint, ObservedFlow, ObservedFlowStats, ObservedFormat } from './observedFlow';
+import { parseConn, type ParsedConn } from './parseConn';
 import { parseConnlistEnd } from './parseConnlistEnd';
 import { parseHubbleRecord, type EndpointCache } from './parseHubbleRecord';
 import { isJsonObject, type JsonObject } from './readField';
@@ -38,6 +38,10 @@ interface ParseState {
   flows: ObservedFlow[];
   stats: ObservedFlowStats;
   endpoints: EndpointCache;
+  /** Connection-list ends already read, by text: rows repeat the same few workloads. */
+  connlistEnds: Map<string, ObservedEndpoint | undefined>;
+  /** Connection strings already read, by text. */
+  conns: Map<string, ParsedConn>;
 }
 
 function addHubble(state: ParseState, value: unknown, line: number): void {
@@ -67,7 +71,11 @@ function addHubble(state: ParseState, value: unknown, line: number): void {
 function addConnlistRow(state: ParseState, row: { src: unknown; dst: unknown; conn: unknown }, line: number, path: (field: string) => string): void {
   const { sink } = state;
   const endOf = (field: 'src' | 'dst', value: unknown) => {
-    const end = typeof value === 'string' ? parseConnlistEnd(value) : undefined;
+    let end: ObservedEndpoint | undefined;
+    if (typeof value === 'string') {
+      if (state.connlistEnds.has(value)) end = state.connlistEnds.get(value);
+      else state.connlistEnds.set(value, (end = parseConnlistEnd(value)));
+    }
     if (end === undefined) {
       const shown = value === undefined ? 'is missing' : `${describeValue(value)} is not a workload (ns/name[Kind]), an address, a CIDR or a range (a-b[External])`;
       sink.add('error', 'observed-field', line, path(field), `${field} ${shown}`);
@@ -76,7 +84,12 @@ function addConnlistRow(state: ParseState, row: { src: unknown; dst: unknown; co
   };
   const src = endOf('src', row.src);
   const dst = endOf('dst', row.dst);
-  const conn = typeof row.conn === 'string' ? parseConn(row.conn) : { error: row.conn === undefined ? 'is missing' : 'must be a string' };
+  let conn: ParsedConn = { error: row.conn === undefined ? 'is missing' : 'must be a string' };
+  if (typeof row.conn === 'string') {
+    const known = state.conns.get(row.conn);
+    if (known !== undefined) conn = known;
+    else state.conns.set(row.conn, (conn = parseConn(row.conn)));
+  }
   if ('error' in conn) sink.add('error', 'observed-field', line, path('conn'), `conn ${conn.error}`);
   if (src === undefined || dst === undefined || 'error' in conn) {
     state.stats.invalid++;
@@ -224,7 +237,7 @@ function countLines(text: string): number {
  */
 export function parseObservedFlows(text: string, fileName: string, { maxChars = MAX_OBSERVED_CHARS, maxRecords = MAX_OBSERVED_RECORDS }: ObservedLimits = {}): ParsedObservedFlows {
   const stats: ObservedFlowStats = { format: 'unknown', records: 0, flows: 0, replies: 0, notPortFlows: 0, notFlows: 0, invalid: 0, lostEvents: 0 };
-  const state: ParseState = { sink: issueSink(fileName), flows: [], stats, endpoints: new Map() };
+  const state: ParseState = { sink: issueSink(fileName), flows: [], stats, endpoints: new Map(), connlistEnds: new Map(), conns: new Map() };
   const result = (): ParsedObservedFlows => {
     const issues = state.sink.issues();
     if (stats.lostEvents > 0) {
