@@ -1,7 +1,8 @@
-import { countConnections, explainConnection, openingPort, type Endpoint, type OpeningPort, formatConnlist, lintModel, listObjectRefs, type Analysis, type ConnlistFormat, type ExplainQuery, type Explanation, type Issue, type Lint, type Model, type SourceFile } from '../engine';
+import { countConnections, explainConnection, openingPort, type Endpoint, type OpeningPort, formatConnlist, lintModel, listObjectRefs, type Analysis, type ConnlistFormat, type ExplainQuery, type Explanation, type Issue, type Lint, type Model, type SourceFile, type WorkloadExposure } from '../engine';
 import { canvasGraph, type CanvasGraph, type GraphRequest } from './graph/canvasGraph';
 import { graphOf } from './graph/graphOf';
 import { edgeFacts, type EdgeFacts } from './inspect/edgeFacts';
+import { exposureMarks, workloadExposure, type ExposureMark } from './inspect/exposureOf';
 import { flowDestinations, type FlowDestination } from './inspect/flowDestinations';
 import { matrixOf, matrixWindow, type MatrixFilter, type MatrixPeer, type MatrixWindow } from './inspect/matrixCells';
 import { policyReach, type PolicyReach } from './inspect/policyReach';
@@ -33,6 +34,10 @@ export interface AnalysisJobs {
   openingPort: { options: { src: Endpoint; dst: Endpoint }; result: OpeningPort | null };
   /** Likely mistakes across all policies (the Findings list): the costliest job, so it runs after the others. */
   lints: { options: null; result: Lint[] };
+  /** Per workload with a protected ingress, the unknown pods its rules would admit (the card marks); runs after the findings. */
+  exposureMarks: { options: null; result: Record<string, ExposureMark> };
+  /** Who that does not exist yet could reach a selected workload, or be reached by it, and the rules that say so (null: nobody). */
+  workloadExposure: { options: { id: string }; result: WorkloadExposure | null };
   /** The inspector's account of a selected workload (null when it is not in the model). */
   workloadFlows: { options: { id: string }; result: WorkloadFlows | null };
   /** The inspector's account of a selected edge (null when that connection is not allowed). */
@@ -75,6 +80,8 @@ export const ANALYSIS_JOBS: { [K in JobName]: AnalysisJob<K> } = {
   explain: (analysis, query) => explainConnection(analysis.evaluation.compiled, query),
   openingPort: (analysis, { src, dst }) => openingPort(analysis.evaluation, src, dst) ?? null,
   lints: (analysis) => lintModel(analysis.model, analysis.evaluation),
+  exposureMarks: (analysis) => exposureMarks(analysis),
+  workloadExposure: (analysis, { id }) => workloadExposure(analysis, id),
   workloadFlows: (analysis, { id }) => workloadFlows(analysis, id) ?? null,
   edgeFacts: (analysis, { id }) => edgeFacts(analysis, id),
   flowDestinations: (analysis, { id }) => flowDestinations(graphOf(analysis), id),

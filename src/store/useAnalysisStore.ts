@@ -3,6 +3,7 @@ import type { Lint, SourceFile } from '../engine';
 import { createAnalysisClient, type AnalysisClient, type JobOutcome } from './analysisClient';
 import type { AnalysisSummary, JobName, JobOptions, JobResult } from './analysisJobs';
 import type { CanvasGraph, GraphRequest } from './graph/canvasGraph';
+import type { ExposureMark } from './inspect/exposureOf';
 import { isAppliedEdit, useDocumentStore } from './useDocumentStore';
 import { nextLiveAnalysis } from './useLiveAnalysis';
 
@@ -28,6 +29,8 @@ export interface AnalysisState {
   failure: string | null;
   /** The findings of the newest version answered without errors (they follow its summary). */
   findings: Lint[];
+  /** After the findings: per workload, the unknown pods its protected ingress would admit (see exposureMarks). */
+  exposureMarks: Readonly<Record<string, ExposureMark>>;
   /** What the canvas asked to be drawn; null until a canvas asks. */
   graphRequest: GraphRequest | null;
   /** The graph the canvas draws, with the version and revision it answers: the newest without errors in the current revision. */
@@ -54,6 +57,7 @@ const initialState: AnalysisState = {
   errorCount: 0,
   failure: null,
   findings: [],
+  exposureMarks: {},
   graphRequest: null,
   canvas: null,
 };
@@ -146,6 +150,9 @@ function askFindings(connected: Connection, version: number, files: readonly Sou
       const state = useAnalysisStore.getState();
       if (connection !== connected || outcome.status !== 'done' || state.answered?.version !== version || state.isStale) return;
       useAnalysisStore.setState({ findings: outcome.result });
+      void connected.findingsClient.run('exposureMarks', version, files, null).then((marks) => {
+        if (connection === connected && marks.status === 'done' && useAnalysisStore.getState().answered?.version === version) useAnalysisStore.setState({ exposureMarks: marks.result });
+      });
     });
   }, FINDINGS_DELAY_MS);
 }

@@ -4,7 +4,7 @@ import type { JobResult } from './analysisJobs';
 import { useDocumentJob } from './useDocumentJob';
 
 /** The jobs that answer about one selected object. */
-type SelectionJob = 'workloadFlows' | 'edgeFacts' | 'flowDestinations' | 'policyReach';
+type SelectionJob = 'workloadFlows' | 'workloadExposure' | 'edgeFacts' | 'flowDestinations' | 'policyReach';
 
 /**
  * The worker's answer of `job` about object `id` on the document (see {@link useDocumentJob}); no job runs while `id`

@@ -35,6 +35,9 @@ export function CanvasLegend() {
           <span className="open-side">ingress: open</span> no policy isolates that side; its flows are not drawn
         </li>
         <li>
+          <span className="exposed-side">exposed: any ns</span> its policies would also admit pods that do not exist yet (select it for who and which rule)
+        </li>
+        <li>
           <span className="canvas-legend__inferred">inferred</span> a workload the policies select but the files do not contain
         </li>
         <li>

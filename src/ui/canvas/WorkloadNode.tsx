@@ -2,12 +2,14 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { InferredFrom } from '../../engine';
 import type { WorkloadNodeType } from '../../store/graph/buildGraph';
+import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { AllowFlowButton } from '../flows/AllowFlowButton';
 import { kindIcon } from './kindIcon';
 import { ShieldMark } from './ShieldMark';
 import { WarningMark } from './WarningMark';
 
 const VISIBLE_LABELS = 2;
+const OPEN_TITLE = 'No policy isolates this side: every peer may connect, so its flows are not drawn one by one (Show every flow draws them)';
 const VISIBLE_PORTS = 3;
 
 /** The tooltip of an inferred card: why it is drawn and which selectors it stands for. */
@@ -18,6 +20,7 @@ function inferredTitle(from: readonly InferredFrom[]): string {
 /** A workload card (with "Allow to…" below it while selected): kind, a mark when the API server would reject its name (or a dashed `inferred` badge for a stand-in made up from policy selectors), name, a few label chips (all of them on hover), container ports, isolation shields, and the policies that would select it but are ignored for an error. */
 export const WorkloadNode = memo(function WorkloadNode({ id, data, selected }: NodeProps<WorkloadNodeType>) {
   const { workload, isIngressIsolated, isEgressIsolated, ignoredPolicies = [], rejectedNames = [] } = data;
+  const exposure = useAnalysisStore((state) => state.exposureMarks[id]);
   const nameSeverity = rejectedNames.some((mark) => mark.severity === 'error') ? 'error' : 'warning';
   const labels = Object.entries(workload.labels).map(([key, value]) => `${key}=${value}`);
   const ports = workload.ports.map((p) => `${p.protocol} ${p.containerPort}${p.name ? ` (${p.name})` : ''}`);
@@ -62,10 +65,15 @@ export const WorkloadNode = memo(function WorkloadNode({ id, data, selected }: N
           {ports.length > VISIBLE_PORTS && ` · +${ports.length - VISIBLE_PORTS}`}
         </div>
       )}
-      {(!isIngressIsolated || !isEgressIsolated) && (
-        <div className="workload-node__open" title="No policy isolates this side: every peer may connect, so its flows are not drawn one by one (Show every flow draws them)">
-          {!isIngressIsolated && <span className="open-side">ingress: open</span>}
-          {!isEgressIsolated && <span className="open-side">egress: open</span>}
+      {(!isIngressIsolated || !isEgressIsolated || exposure) && (
+        <div className="workload-node__open">
+          {!isIngressIsolated && <span className="open-side" title={OPEN_TITLE}>ingress: open</span>}
+          {isIngressIsolated && exposure && (
+            <span className="exposed-side" data-testid="exposure-mark" title="Its policies would also admit pods that do not exist yet: select it to see who and which rule">
+              exposed: {exposure.isClusterWide ? 'any ns' : `${exposure.peers} unknown`}
+            </span>
+          )}
+          {!isEgressIsolated && <span className="open-side" title={OPEN_TITLE}>egress: open</span>}
         </div>
       )}
       {ignoredPolicies.length > 0 && (

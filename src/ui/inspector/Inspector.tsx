@@ -1,6 +1,7 @@
 import { useAnalysisStore } from '../../store/useAnalysisStore';
 import { useViewStore, type Selection } from '../../store/useViewStore';
 import { EvaluatedDetails } from './EvaluatedDetails';
+import { ExposureDetails } from './ExposureDetails';
 import { NamespaceDetails } from './NamespaceDetails';
 import { ClusterPolicyEditor } from '../clusterPolicyEditor/ClusterPolicyEditor';
 import { PolicyEditor } from '../policyEditor/PolicyEditor';
@@ -39,6 +40,7 @@ export function Inspector() {
       {selection?.kind === 'namespace' && <NamespaceEditor key={selection.id} name={selection.id} />}
       {selection?.kind === 'namespace' && <NamespaceDetails model={model} name={selection.id} />}
       {(selection?.kind === 'workload' || selection?.kind === 'edge') && <EvaluatedDetails selection={selection} />}
+      {selection?.kind === 'workload' && <ExposureDetails key={selection.id} id={selection.id} />}
       <AllowFlowHost />
       <ExplainPanel key={selection?.kind === 'edge' || selection?.kind === 'workload' ? `explain:${selection.id}` : 'explain'} {...explainEnds(selection)} />
     </aside>
