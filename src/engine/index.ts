@@ -45,3 +45,4 @@ export { mapObservedFlows, observedEndKey, type MappedFlow, type MappedFlows, ty
 export type { MatchVia, ObservedEnd, UnknownReason } from './observe/endpointResolver';
 export { classifyObservedFlows, type ClassifiedFlow, type ClassifyOptions, type NotEvaluatedReason, type ObservedClassification, type ObservedPair, type ObservedState, type StateTotals, type UnobservedConnection } from './observe/classifyObservedFlows';
 export { addressBlocks } from './observe/addressBlocks';
+export { planObservedPolicies, type ObservedPolicyOptions, type ObservedPolicyPlan, type RefusedObservedFlow } from './generate/planObservedPolicies';

@@ -1,0 +1,192 @@
+import { connSetOf, formatConnSet, isEmptyConns, hasConn, subtractConns, unionConns, intersectConns, NO_CONNS, type ConnSet } from '../evaluate/connSet';
+import type { ConnectionChange } from '../evaluate/diffEvaluations';
+import { pairConns, type Evaluation } from '../evaluate/evaluateModel';
+import { parseCidr, type IPRange } from '../ip/ipRange';
+import type { Model, PolicyPort } from '../model/types';
+import { addressRange } from '../observe/addressBlocks';
+import { addressConns } from '../observe/addressConns';
+import { classifyObservedFlows } from '../observe/classifyObservedFlows';
+import type { ObservedEnd } from '../observe/endpointResolver';
+import type { MappedFlow, MappedFlows } from '../observe/mapObservedFlows';
+import { adminDecision, adminRefusal } from './adminDecision';
+import { contextAfterChanges } from './contextAfterChanges';
+import { defaultDenyChanges } from './defaultDenyChanges';
+import { foldPolicyChanges } from './foldPolicyChanges';
+import { planAllowFlow, type FlowEnd, type PolicyChange } from './planAllowFlow';
+import { isInEnd, type PlanContext, type SideEffect } from './planEffects';
+import { rangeToCidrs } from './rangeToCidrs';
+
+/** Options of {@link planObservedPolicies}. */
+export interface ObservedPolicyOptions {
+  /** Default-deny (ingress and egress, DNS kept) every namespace with observed workloads, then allow what was observed. */
+  defaultDeny: boolean;
+  /** Whether the app infers workloads from selectors (it does), as in {@link PlanContext}. */
+  inferWorkloads?: boolean;
+}
+
+/** An observed flow the plan does not allow, with why (an Admin-tier Deny decides it, an end is inferred…). */
+export interface RefusedObservedFlow {
+  flow: MappedFlow;
+  reason: string;
+}
+
+/** What allowing exactly the observed traffic takes, and what it changes besides. */
+export interface ObservedPolicyPlan {
+  /** The policy changes, one `create` per new policy (rules for one workload and direction gathered in one policy). */
+  changes: PolicyChange[];
+  /** A sentence per created policy or added rule, in order. */
+  descriptions: string[];
+  /** Connections allowed before that the changes deny (in whole or in part): what the preview lists. */
+  tightened: ConnectionChange[];
+  /** Connections the changes newly allow that no observed flow needs, with why (labels or addresses no selector or ipBlock tells apart, DNS kept). */
+  widened: SideEffect[];
+  /** Observed flows the changes cannot allow, with why; never dropped silently. */
+  refused: RefusedObservedFlow[];
+  /** Validation errors of the written policies (empty when the plan is sound). */
+  errors: string[];
+}
+
+/** One flow to allow between two plan ends, and the observed flows it stands for (an address range is cut into CIDRs). */
+interface Request {
+  src: FlowEnd;
+  dst: FlowEnd;
+  flows: MappedFlow[];
+}
+
+function flowEnds(end: ObservedEnd): FlowEnd[] {
+  if (end.kind === 'workload') return [{ workload: end.id }];
+  const range = end.kind === 'address' ? addressRange(end.address ?? '') : undefined;
+  return range === undefined ? [] : rangeToCidrs(range).map((cidr) => ({ cidr }));
+}
+
+const endKey = (end: FlowEnd) => ('workload' in end ? `w:${end.workload}` : `a:${end.cidr}`);
+
+/** What `src` may open toward `dst` in the evaluation (every address of a CIDR end), or undefined when the evaluation cannot tell. */
+function endConns(ev: Evaluation, src: FlowEnd, dst: FlowEnd): ConnSet | undefined {
+  const { index } = ev.compiled;
+  const s = 'workload' in src ? index.get(src.workload) : undefined;
+  const d = 'workload' in dst ? index.get(dst.workload) : undefined;
+  if (s !== undefined && d !== undefined) return pairConns(ev, s, d);
+  if (s !== undefined && 'cidr' in dst) return addressConns(ev, s, parseCidr(dst.cidr) as IPRange, 'egress');
+  if (d !== undefined && 'cidr' in src) return addressConns(ev, d, parseCidr(src.cidr) as IPRange, 'ingress');
+  return undefined;
+}
+
+const isMet = (ev: Evaluation, r: Request, f: MappedFlow) => hasConn(endConns(ev, r.src, r.dst) ?? NO_CONNS, f.protocol, f.port);
+
+function portsOf(flows: readonly MappedFlow[]): PolicyPort[] {
+  return flows.map((f) => ({ protocol: f.protocol, isProtocolDefaulted: false, port: f.port }));
+}
+
+const connOf = (f: MappedFlow) => connSetOf(f.protocol, f.port, f.port);
+
+/**
+ * Plans policies that allow exactly the observed traffic: 1. keep the flows the model can judge (both ends placed, not
+ * between addresses nor from the node, not a workload to itself), 2. with `defaultDeny`, default-deny every namespace
+ * holding an observed workload, DNS kept (`defaultDenyChanges`), 3. for each pair of ends in turn, refuse the flows an
+ * Admin-tier Deny decides, and allow the others the current plan still denies through `planAllowFlow` on the model
+ * as changed so far, so that later flows extend the policy an earlier one created for the same workload and direction,
+ * 4. apply everything, list what becomes denied (`tightened`) and what becomes allowed that no observed flow needs
+ * (`widened`, with why), and refuse, with why, any flow still denied.
+ */
+export function planObservedPolicies(model: Model, evaluation: Evaluation, observed: Pick<MappedFlows, 'flows'>, { defaultDeny, inferWorkloads = false }: ObservedPolicyOptions): ObservedPolicyPlan {
+  const start: PlanContext = { model, evaluation, inferWorkloads };
+  const { workloads, index } = evaluation.compiled;
+  // 1. The flows the model can judge (an address of a family no ipBlock names yet included).
+  const judged = classifyObservedFlows(evaluation, { flows: observed.flows, unknownEnds: [] }, { unusedLimit: 0 }).flows;
+  const flows = observed.flows.filter((_, k) => judged[k].state !== 'notEvaluated' || judged[k].reason === 'addressNotEvaluated');
+  const requests = new Map<string, Request>();
+  for (const flow of flows) {
+    for (const src of flowEnds(flow.src)) {
+      for (const dst of flowEnds(flow.dst)) {
+        const key = `${endKey(src)}\u0000${endKey(dst)}`;
+        const r = requests.get(key);
+        if (r) r.flows.push(flow);
+        else requests.set(key, { src, dst, flows: [flow] });
+      }
+    }
+  }
+  // 2. Default-deny the namespaces of the observed workloads.
+  const namespaces = [...new Set(flows.flatMap((f) => [f.src, f.dst]).flatMap((e) => (e.kind === 'workload' && !workloads[index.get(e.id) ?? -1]?.isInferred ? [workloads[index.get(e.id) as number].namespace] : [])))].sort();
+  const base = defaultDeny ? defaultDenyChanges(start, namespaces) : { changes: [], descriptions: [] };
+  const changes: PolicyChange[] = [...base.changes];
+  const descriptions = [...base.descriptions];
+  let current = changes.length > 0 ? contextAfterChanges(start, changes).context : start;
+  const refused = new Map<MappedFlow, string>();
+  const notes = new Map<string, string>();
+  const planned = new Set<string>();
+  // 3. Pair by pair, against the model as changed so far.
+  for (const r of requests.values()) {
+    const compiled = current.evaluation.compiled;
+    const denied = r.flows.filter((f) => !refused.has(f) && !isMet(current.evaluation, r, f));
+    const open = denied.filter((f) => {
+      const decision = adminDecision(compiled, r.src, r.dst, connOf(f), 'Deny');
+      if (decision) refused.set(f, adminRefusal(decision, 'allow', `${endLabel(r.src)} → ${endLabel(r.dst)}`));
+      return decision === undefined;
+    });
+    if (open.length === 0) continue;
+    const plan = planAllowFlow(current, r.src, r.dst, portsOf(open));
+    if (plan.refusal !== undefined) {
+      for (const f of open) refused.set(f, plan.refusal);
+      continue;
+    }
+    if (plan.changes.length === 0) continue;
+    for (const c of plan.changes) if (c.kind === 'create') planned.add(c.policy);
+    changes.push(...plan.changes);
+    descriptions.push(...plan.descriptions);
+    for (const e of plan.sideEffects) notes.set(`${e.src}\u0000${e.dst}`, e.reason);
+    current = contextAfterChanges(start, changes).context;
+  }
+  // 4. Everything applied: what changes, and whether every flow is allowed.
+  const cuts = [...requests.values()].flatMap((r) => [r.src, r.dst]).flatMap((e) => ('cidr' in e ? [parseCidr(e.cidr) as IPRange] : []));
+  const { simulated } = contextAfterChanges(start, changes, cuts);
+  for (const r of requests.values()) {
+    for (const f of r.flows) if (!refused.has(f) && !isMet(simulated.after, r, f)) refused.set(f, `${endLabel(r.src)} → ${endLabel(r.dst)} on ${f.protocol} ${f.port} stays denied after the plan.`);
+  }
+  const needed = (c: ConnectionChange) => [...requests.values()].filter((r) => isInEnd(c.src, r.src) && isInEnd(c.dst, r.dst)).reduce((acc, r) => r.flows.reduce((a, f) => unionConns(a, connOf(f)), acc), NO_CONNS);
+  const widened = simulated.changes.flatMap((c): SideEffect[] => {
+    const extra = subtractConns(subtractConns(c.after, c.before), needed(c));
+    if (isEmptyConns(extra)) return [];
+    return [{ src: c.src, dst: c.dst, before: c.before, after: c.after, reason: notes.get(`${c.src}\u0000${c.dst}`) ?? widenedReason(extra) }];
+  });
+  const named = namedByWorkload(foldPolicyChanges(changes), planned, new Set(model.policies.map((p) => p.id)), (id) => workloads[index.get(id) ?? -1]?.name ?? id);
+  return {
+    changes: named.changes,
+    descriptions: descriptions.map((d) => d.replace(/[^\s:]+\/[^\s:]+/g, (id) => named.renamed.get(id) ?? id)),
+    tightened: simulated.changes.filter((c) => !isEmptyConns(subtractConns(c.before, c.after))),
+    widened,
+    refused: flows.flatMap((flow) => (refused.has(flow) ? [{ flow, reason: refused.get(flow) as string }] : [])),
+    errors: simulated.errors,
+  };
+}
+
+/**
+ * The policies a plan created renamed after the workload they select and their direction (`api-ingress-observed`):
+ * each gathers every observed peer of that side, not just the flow that created it.
+ */
+function namedByWorkload(changes: readonly PolicyChange[], planned: ReadonlySet<string>, existing: ReadonlySet<string>, nameOf: (workload: string) => string): { changes: PolicyChange[]; renamed: Map<string, string> } {
+  const taken = new Set([...existing, ...changes.filter((c) => c.kind === 'create' && !planned.has(c.policy)).map((c) => c.policy)]);
+  const renamed = new Map<string, string>();
+  const out = changes.map((c): PolicyChange => {
+    if (c.kind !== 'create' || !planned.has(c.policy)) return c;
+    const namespace = c.policy.split('/')[0];
+    const spec = c.manifest.spec as { policyTypes: string[] };
+    const base = `${nameOf(c.nearWorkload)}-${spec.policyTypes[0] === 'Ingress' ? 'ingress' : 'egress'}-observed`.slice(0, 63).replace(/-+$/, '');
+    let name = base;
+    for (let k = 2; taken.has(`${namespace}/${name}`); k++) name = `${base}-${k}`;
+    taken.add(`${namespace}/${name}`);
+    renamed.set(c.policy, `${namespace}/${name}`);
+    return { ...c, policy: `${namespace}/${name}`, manifest: { ...c.manifest, metadata: { ...(c.manifest.metadata as Record<string, unknown>), name } } };
+  });
+  return { changes: out, renamed };
+}
+
+const DNS = unionConns(connSetOf('UDP', 53, 53), connSetOf('TCP', 53, 53));
+
+function widenedReason(extra: ConnSet): string {
+  return isEmptyConns(subtractConns(extra, DNS)) && !isEmptyConns(intersectConns(extra, DNS)) ? 'DNS is kept for every pod of a default-denied namespace' : `the new rules and selectors admit ${formatConnSet(extra)} here too`;
+}
+
+function endLabel(end: FlowEnd): string {
+  return 'workload' in end ? end.workload : end.cidr;
+}
