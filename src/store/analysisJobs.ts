@@ -1,9 +1,10 @@
-import { countConnections, explainConnection, openingPort, type Endpoint, type OpeningPort, formatConnlist, lintModel, listObjectRefs, type Analysis, type ConnlistFormat, type ExplainQuery, type Explanation, type Issue, type Lint, type Model, type SourceFile, type WorkloadExposure } from '../engine';
+import { countConnections, parseObservedFlows, explainConnection, openingPort, type Endpoint, type OpeningPort, formatConnlist, lintModel, listObjectRefs, type Analysis, type ConnlistFormat, type ExplainQuery, type Explanation, type Issue, type Lint, type Model, type ObservedFlow, type ParsedObservedFlows, type SourceFile, type WorkloadExposure } from '../engine';
 import { canvasGraph, type CanvasGraph, type GraphRequest } from './graph/canvasGraph';
 import { graphOf } from './graph/graphOf';
 import { edgeFacts, type EdgeFacts } from './inspect/edgeFacts';
 import { exposureMarks, workloadExposure, type ExposureMark } from './inspect/exposureOf';
 import { flowDestinations, type FlowDestination } from './inspect/flowDestinations';
+import { observedOverlay, type ObservedOverlay } from './inspect/observedOverlay';
 import { matrixOf, matrixWindow, type MatrixFilter, type MatrixPeer, type MatrixWindow } from './inspect/matrixCells';
 import { policyReach, type PolicyReach } from './inspect/policyReach';
 import { workloadFlows, type WorkloadFlows } from './inspect/workloadFlows';
@@ -38,6 +39,10 @@ export interface AnalysisJobs {
   exposureMarks: { options: null; result: Record<string, ExposureMark> };
   /** Who that does not exist yet could reach a selected workload, or be reached by it, and the rules that say so (null: nobody). */
   workloadExposure: { options: { id: string }; result: WorkloadExposure | null };
+  /** An observed-flows file read (Hubble JSON lines or a connection list): its flows, problems and counts. */
+  parseObserved: { options: { text: string; fileName: string }; result: ParsedObservedFlows };
+  /** Observed flows judged against the document and gathered per canvas edge. */
+  observedOverlay: { options: { flows: readonly ObservedFlow[] }; result: ObservedOverlay };
   /** The inspector's account of a selected workload (null when it is not in the model). */
   workloadFlows: { options: { id: string }; result: WorkloadFlows | null };
   /** The inspector's account of a selected edge (null when that connection is not allowed). */
@@ -82,6 +87,8 @@ export const ANALYSIS_JOBS: { [K in JobName]: AnalysisJob<K> } = {
   lints: (analysis) => lintModel(analysis.model, analysis.evaluation),
   exposureMarks: (analysis) => exposureMarks(analysis),
   workloadExposure: (analysis, { id }) => workloadExposure(analysis, id),
+  parseObserved: (_, { text, fileName }) => parseObservedFlows(text, fileName),
+  observedOverlay: (analysis, { flows }) => observedOverlay(analysis, flows),
   workloadFlows: (analysis, { id }) => workloadFlows(analysis, id) ?? null,
   edgeFacts: (analysis, { id }) => edgeFacts(analysis, id),
   flowDestinations: (analysis, { id }) => flowDestinations(graphOf(analysis), id),

@@ -3,6 +3,7 @@ import { keysWith, pickKeys, STATE_KEYS } from './stateKeys';
 import { useBaselineStore } from './useBaselineStore';
 import { useDocumentStore } from './useDocumentStore';
 import { useEditorStore } from './useEditorStore';
+import { useObservedStore } from './useObservedStore';
 import { useViewStore } from './useViewStore';
 
 const dataKeys = (state: object) =>
@@ -17,12 +18,14 @@ describe('STATE_KEYS', () => {
     expect(Object.keys(STATE_KEYS.view).sort()).toEqual(dataKeys(useViewStore.getState()));
     expect(Object.keys(STATE_KEYS.editor).sort()).toEqual(dataKeys(useEditorStore.getState()));
     expect(Object.keys(STATE_KEYS.baseline).sort()).toEqual(dataKeys(useBaselineStore.getState()));
+    expect(Object.keys(STATE_KEYS.observed).sort()).toEqual(dataKeys(useObservedStore.getState()));
   });
 
   it('persists the files and the dragged positions, and undoes only the files', () => {
     expect(keysWith('document', 'isPersisted')).toEqual(['files']);
     expect(keysWith('view', 'isPersisted')).toEqual(['positions']);
     expect(keysWith('editor', 'isPersisted')).toEqual([]);
+    expect(keysWith('observed', 'isPersisted')).toEqual([]);
     expect(keysWith('document', 'isUndoable')).toEqual(['files']);
     expect(keysWith('view', 'isUndoable')).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import type { BaselineState } from './useBaselineStore';
 import type { EditorState } from './useEditorStore';
+import type { ObservedState } from './useObservedStore';
 import type { DocumentState } from './useDocumentStore';
 import type { ViewState } from './useViewStore';
 
@@ -22,11 +23,13 @@ export const STATE_KEYS = {
   view: { selection: transient, hiddenNamespaces: transient, searchText: transient, mainView: transient, positions: saveOnly, showAllFlows: transient, tierView: transient, collapsedNamespaces: transient, focusDepth: transient, layoutRound: transient },
   editor: { isOpen: transient, height: transient, activeFile: transient, jump: transient },
   baseline: { baseline: transient },
+  observed: { observed: transient, importing: transient, importError: transient, filter: transient },
 } as const satisfies {
   document: Record<DataKeys<DocumentState>, KeyPolicy>;
   view: Record<DataKeys<ViewState>, KeyPolicy>;
   editor: Record<DataKeys<EditorState>, KeyPolicy>;
   baseline: Record<DataKeys<BaselineState>, KeyPolicy>;
+  observed: Record<DataKeys<ObservedState>, KeyPolicy>;
 };
 
 /** The keys of one store's part of {@link STATE_KEYS} that have `flag` set. */

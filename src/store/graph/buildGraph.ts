@@ -49,6 +49,8 @@ export interface FlowEdgeData extends Record<string, unknown> {
   diff?: 'added' | 'removed' | 'changed';
   /** In the tier view: the tier that decided the flow (the most decisive one of an aggregated edge's pairs). */
   tier?: DecidingTier;
+  /** With observed flows shown: used (seen and allowed), unused (allowed, never seen) or wouldBreak (seen, denied). */
+  observed?: 'used' | 'unused' | 'wouldBreak';
 }
 
 /** An allowed-flow edge, id `<src>=><dst>`. */

@@ -17,6 +17,10 @@ import {
   type NodeTypes,
   type OnNodeDrag,
 } from '@xyflow/react';
+import { useObservedStore } from '../../store/useObservedStore';
+import { ObservedSummary } from '../observed/ObservedSummary';
+import { useObservedOverlay } from '../observed/useObservedOverlay';
+import { withObserved } from '../observed/withObserved';
 import { useAnalysisStore, drawGraph } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import { useViewStore, type Point } from '../../store/useViewStore';
@@ -155,9 +159,12 @@ export function Canvas() {
     () => (baseline ? graphDiff(buildGraph(selectAnalysis(baseline), { hiddenNamespaces, draftCidrs, showAllFlows, tierView, collapsedNamespaces: collapsed }), graph) : null),
     [baseline, graph, hiddenNamespaces, draftCidrs, showAllFlows, tierView, collapsed],
   );
+  const overlay = useObservedOverlay();
+  const observedFilter = useObservedStore((state) => state.filter);
+  const edgeGraph = useMemo(() => (overlay ? withObserved(graph, overlay, observedFilter) : graph), [graph, overlay, observedFilter]);
   const edges = useMemo(
-    () => shownEdges({ graph, diff, emphasis: emphasised.edges, selection, focus, showAllFlows }),
-    [graph, diff, emphasised, selection, focus, showAllFlows],
+    () => shownEdges({ graph: edgeGraph, diff, emphasis: emphasised.edges, selection, focus, showAllFlows }),
+    [edgeGraph, diff, emphasised, selection, focus, showAllFlows],
   );
 
   const onNodesChange = useCallback(
@@ -225,6 +232,7 @@ export function Canvas() {
           {nodes.length > MINIMAP_AT && <MiniMap pannable zoomable nodeColor={miniMapColor} style={miniMapSize} />}
           <Panel position="top-left">
             <CanvasControls graph={graph} isOverBudget={isOverBudget(graph, showAllFlows)} collapsedCount={collapsed.filter((id) => id !== ADDRESSES_NODE_ID).length} namespaceCount={names.length} onExpandAll={expansion.expandAll} onCollapseAll={expansion.collapseAll} />
+            <ObservedSummary overlay={overlay} />
           </Panel>
           <Panel position="bottom-left" className="canvas__legend-panel">
             <CanvasLegend />

@@ -10,7 +10,7 @@ function boxOf(node: InternalNode): Box | undefined {
   return [x, y, width, height].every(Number.isFinite) ? { x, y, width, height } : undefined;
 }
 
-/** An allowed flow: an arrow from client to server with its connection label (at least 10 px on screen, left out when zoomed far out); pod edges solid, external dashed, partial dotted, aggregated thick; in the tier view coloured by the tier that decided it, and a flow an Admin Deny closed red and crossed. */
+/** An allowed flow: an arrow from client to server with its connection label (at least 10 px on screen, left out when zoomed far out); pod edges solid, external dashed, partial dotted, aggregated thick; in the tier view coloured by the tier that decided it, and a flow an Admin Deny closed red and crossed; with observed flows, used ones bold, unused faint and those that would break loud red. */
 export const FlowEdge = memo(function FlowEdge({ source, target, data, markerEnd, style }: EdgeProps<FlowEdgeType>) {
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
@@ -32,7 +32,7 @@ export const FlowEdge = memo(function FlowEdge({ source, target, data, markerEnd
       labelBgBorderRadius={4}
       markerEnd={markerEnd}
       style={style}
-      className={`flow-edge flow-edge--${kind}${data.tier ? ` flow-edge--tier-${data.tier}` : ''}${data.diff ? ` flow-edge--diff-${data.diff}` : ''}`}
+      className={`flow-edge flow-edge--${kind}${data.tier ? ` flow-edge--tier-${data.tier}` : ''}${data.observed ? ` flow-edge--observed-${data.observed}` : ''}${data.diff ? ` flow-edge--diff-${data.diff}` : ''}`}
     />
   );
 });

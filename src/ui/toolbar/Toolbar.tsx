@@ -9,6 +9,7 @@ import { ExamplesMenu } from '../files/ExamplesMenu';
 import { FileButtons } from '../files/FileButtons';
 import { UndoRedoButtons } from '../files/UndoRedoButtons';
 import { TemplatesMenu } from '../templates/TemplatesMenu';
+import { TrafficMenu } from '../observed/TrafficMenu';
 import { NewWorkspaceButton } from '../start/NewWorkspaceButton';
 import { ShareLinkButton } from '../share/ShareLinkButton';
 
@@ -28,6 +29,7 @@ export function Toolbar() {
       <ExportMenu />
       <ShareLinkButton />
       <TemplatesMenu />
+      <TrafficMenu />
       <UndoRedoButtons />
       <span className="toolbar__spacer" />
       <BaselineControls />
