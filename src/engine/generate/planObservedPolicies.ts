@@ -13,7 +13,7 @@ import { contextAfterChanges } from './contextAfterChanges';
 import { defaultDenyChanges } from './defaultDenyChanges';
 import { foldPolicyChanges } from './foldPolicyChanges';
 import { planAllowFlow, type FlowEnd, type PolicyChange } from './planAllowFlow';
-import { isInEnd, type PlanContext, type SideEffect } from './planEffects';
+import { isInEnd, isRequestMet, type PlanContext, type SideEffect } from './planEffects';
 import { rangeToCidrs } from './rangeToCidrs';
 
 /** Options of {@link planObservedPolicies}. */
@@ -59,6 +59,12 @@ function flowEnds(end: ObservedEnd): FlowEnd[] {
   return range === undefined ? [] : rangeToCidrs(range).map((cidr) => ({ cidr }));
 }
 
+/** Why a flow the model cannot judge gets no rule: the plan may isolate its ends and so deny it. */
+const UNPLANNED = {
+  unknownEnd: 'An end of this flow is not in the model, so no rule can be written for it; the new policies may deny it: add its workload to the files, then plan again.',
+  sameWorkload: 'Replicas of one workload talk to each other here; the evaluation leaves a workload to itself out, so the plan writes no rule for it and the new policies may deny it: allow it by hand.',
+} as const;
+
 const endKey = (end: FlowEnd) => ('workload' in end ? `w:${end.workload}` : `a:${end.cidr}`);
 
 /** What `src` may open toward `dst` in the evaluation (every address of a CIDR end), or undefined when the evaluation cannot tell. */
@@ -72,13 +78,17 @@ function endConns(ev: Evaluation, src: FlowEnd, dst: FlowEnd): ConnSet | undefin
   return undefined;
 }
 
-const isMet = (ev: Evaluation, r: Request, f: MappedFlow) => hasConn(endConns(ev, r.src, r.dst) ?? NO_CONNS, f.protocol, f.port);
+const connOf = (f: MappedFlow) => connSetOf(f.protocol, f.port, f.port);
+
+/** True when the evaluation allows the flow between the request's ends; an address of a family no ipBlock names is cut and judged whole. */
+function isMet(ev: Evaluation, r: Request, f: MappedFlow): boolean {
+  const conns = endConns(ev, r.src, r.dst);
+  return conns === undefined ? isRequestMet(ev, r.src, r.dst, connOf(f)) : hasConn(conns, f.protocol, f.port);
+}
 
 function portsOf(flows: readonly MappedFlow[]): PolicyPort[] {
   return flows.map((f) => ({ protocol: f.protocol, isProtocolDefaulted: false, port: f.port }));
 }
-
-const connOf = (f: MappedFlow) => connSetOf(f.protocol, f.port, f.port);
 
 /**
  * Plans policies that allow exactly the observed traffic: 1. keep the flows the model can judge (both ends placed, not
@@ -95,6 +105,11 @@ export function planObservedPolicies(model: Model, evaluation: Evaluation, obser
   // 1. The flows the model can judge (an address of a family no ipBlock names yet included).
   const judged = classifyObservedFlows(evaluation, { flows: observed.flows, unknownEnds: [] }, { unusedLimit: 0 }).flows;
   const flows = observed.flows.filter((_, k) => judged[k].state !== 'notEvaluated' || judged[k].reason === 'addressNotEvaluated');
+  const refused = new Map<MappedFlow, string>();
+  observed.flows.forEach((flow, k) => {
+    const why = judged[k].reason === 'unknownEnd' || judged[k].reason === 'sameWorkload' ? UNPLANNED[judged[k].reason] : undefined;
+    if (why !== undefined) refused.set(flow, why);
+  });
   const requests = new Map<string, Request>();
   for (const flow of flows) {
     for (const src of flowEnds(flow.src)) {
@@ -112,7 +127,6 @@ export function planObservedPolicies(model: Model, evaluation: Evaluation, obser
   const changes: PolicyChange[] = [...base.changes];
   const descriptions = [...base.descriptions];
   let current = changes.length > 0 ? contextAfterChanges(start, changes).context : start;
-  const refused = new Map<MappedFlow, string>();
   const notes = new Map<string, string>();
   const planned = new Set<string>();
   // 3. Pair by pair, against the model as changed so far.
@@ -155,7 +169,7 @@ export function planObservedPolicies(model: Model, evaluation: Evaluation, obser
     descriptions: descriptions.map((d) => d.replace(/[^\s:]+\/[^\s:]+/g, (id) => named.renamed.get(id) ?? id)),
     tightened: simulated.changes.filter((c) => !isEmptyConns(subtractConns(c.before, c.after))),
     widened,
-    refused: flows.flatMap((flow) => (refused.has(flow) ? [{ flow, reason: refused.get(flow) as string }] : [])),
+    refused: observed.flows.flatMap((flow) => (refused.has(flow) ? [{ flow, reason: refused.get(flow) as string }] : [])),
     errors: simulated.errors,
   };
 }
