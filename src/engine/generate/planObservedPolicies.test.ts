@@ -67,6 +67,21 @@ describe('planObservedPolicies', () => {
     expect(result.tightened.map((c) => `${c.src} → ${c.dst}`)).toContain('shop/db[Deployment] → shop/frontend[Deployment]');
   });
 
+  it('keeps a default-deny free of allows in a namespace of one workload', () => {
+    const csv = [OBSERVED, 'shop/api[Deployment],pay/ledger[Deployment],TCP 9090'].join('\n');
+    const { result, classified, created } = plan([...SHOP, deploy('ledger', 'pay', 'app: ledger', 9090)], csv, true);
+    expect(classified.totals.wouldBreak.flows).toBe(0);
+    expect(created.filter((c) => c.includes(' pay/'))).toEqual(['create pay/default-deny-all', 'create pay/allow-dns-egress', 'create pay/ledger-ingress-observed']);
+    expect(result.changes.find((c) => c.policy === 'pay/default-deny-all')).toMatchObject({ manifest: { spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] } } });
+    expect(result.descriptions).toContain('Create pay/ledger-ingress-observed selecting ledger: allow api → ledger on TCP 9090.');
+  });
+
+  it('refuses what it cannot write a rule for: replicas of one workload, an end not in the model', () => {
+    const csv = ['src,dst,conn', 'shop/api[Deployment],shop/api[Deployment],TCP 8080', 'shop/ghost[Deployment],shop/api[Deployment],TCP 8080'].join('\n');
+    const { result } = plan(SHOP, csv, true);
+    expect(result.refused.map((r) => r.reason.split(',')[0])).toEqual(['An end of this flow is not in the model', 'Replicas of one workload talk to each other here; the evaluation leaves a workload to itself out']);
+  });
+
   it('adds no default-deny where one exists, and extends the policy that already selects exactly the workload', () => {
     const existing = [
       manifest.networkPolicy('deny-all', 'shop', '{podSelector: {}, policyTypes: [Ingress, Egress]}'),

@@ -2,7 +2,7 @@ import { connSetOf, formatConnSet, isEmptyConns, hasConn, subtractConns, unionCo
 import type { ConnectionChange } from '../evaluate/diffEvaluations';
 import { pairConns, type Evaluation } from '../evaluate/evaluateModel';
 import { parseCidr, type IPRange } from '../ip/ipRange';
-import type { Model, PolicyPort } from '../model/types';
+import type { Model, PolicyPort, Workload } from '../model/types';
 import { addressRange } from '../observe/addressBlocks';
 import { addressConns } from '../observe/addressConns';
 import { classifyObservedFlows } from '../observe/classifyObservedFlows';
@@ -11,10 +11,12 @@ import type { MappedFlow, MappedFlows } from '../observe/mapObservedFlows';
 import { adminDecision, adminRefusal } from './adminDecision';
 import { contextAfterChanges } from './contextAfterChanges';
 import { defaultDenyChanges } from './defaultDenyChanges';
+import { exactSelector } from './exactSelector';
 import { foldPolicyChanges } from './foldPolicyChanges';
 import { planAllowFlow, type FlowEnd, type PolicyChange } from './planAllowFlow';
 import { isInEnd, isRequestMet, type PlanContext, type SideEffect } from './planEffects';
 import { rangeToCidrs } from './rangeToCidrs';
+import { selectorToRaw } from './ruleToRaw';
 
 /** Options of {@link planObservedPolicies}. */
 export interface ObservedPolicyOptions {
@@ -92,11 +94,12 @@ function portsOf(flows: readonly MappedFlow[]): PolicyPort[] {
 
 /**
  * Plans policies that allow exactly the observed traffic: 1. keep the flows the model can judge (both ends placed, not
- * between addresses nor from the node, not a workload to itself), 2. with `defaultDeny`, default-deny every namespace
+ * between addresses nor from the node, not a workload to itself), refusing with why those with an end the model lacks
+ * or between replicas of one workload (no rule can be written for them, and the new policies may deny them), 2. with `defaultDeny`, default-deny every namespace
  * holding an observed workload, DNS kept (`defaultDenyChanges`), 3. for each pair of ends in turn, refuse the flows an
  * Admin-tier Deny decides, and allow the others the current plan still denies through `planAllowFlow` on the model
- * as changed so far, so that later flows extend the policy an earlier one created for the same workload and direction,
- * 4. apply everything, list what becomes denied (`tightened`) and what becomes allowed that no observed flow needs
+ * as changed so far, so that later flows extend the policy an earlier one created for the same workload and direction
+ * (each named after its workload and direction at the end: `api-ingress-observed`), 4. apply everything, list what becomes denied (`tightened`) and what becomes allowed that no observed flow needs
  * (`widened`, with why), and refuse, with why, any flow still denied.
  */
 export function planObservedPolicies(model: Model, evaluation: Evaluation, observed: Pick<MappedFlows, 'flows'>, { defaultDeny, inferWorkloads = false }: ObservedPolicyOptions): ObservedPolicyPlan {
@@ -129,6 +132,8 @@ export function planObservedPolicies(model: Model, evaluation: Evaluation, obser
   let current = changes.length > 0 ? contextAfterChanges(start, changes).context : start;
   const notes = new Map<string, string>();
   const planned = new Set<string>();
+  const baseIds = new Set(base.changes.map((c) => c.policy));
+  const taken = new Set([...model.policies.map((p) => p.id), ...baseIds]);
   // 3. Pair by pair, against the model as changed so far.
   for (const r of requests.values()) {
     const compiled = current.evaluation.compiled;
@@ -145,9 +150,10 @@ export function planObservedPolicies(model: Model, evaluation: Evaluation, obser
       continue;
     }
     if (plan.changes.length === 0) continue;
-    for (const c of plan.changes) if (c.kind === 'create') planned.add(c.policy);
-    changes.push(...plan.changes);
-    descriptions.push(...plan.descriptions);
+    const own = plan.changes.map((c, k) => kept(c, plan.descriptions[k], baseIds, current, taken));
+    for (const { change } of own) if (change.kind === 'create') planned.add(change.policy);
+    changes.push(...own.map((o) => o.change));
+    descriptions.push(...own.map((o) => o.description));
     for (const e of plan.sideEffects) notes.set(`${e.src}\u0000${e.dst}`, e.reason);
     current = contextAfterChanges(start, changes).context;
   }
@@ -172,6 +178,25 @@ export function planObservedPolicies(model: Model, evaluation: Evaluation, obser
     refused: observed.flows.flatMap((flow) => (refused.has(flow) ? [{ flow, reason: refused.get(flow) as string }] : [])),
     errors: simulated.errors,
   };
+}
+
+/**
+ * The change itself, unless it adds a rule to a default-deny or DNS policy this plan creates (`planAllowFlow` extends
+ * a policy that selects exactly the workload, which in a namespace of one workload is also the default-deny): then a
+ * new policy selecting exactly that workload, so the default-deny stays a default-deny.
+ */
+function kept(change: PolicyChange, description: string, baseIds: ReadonlySet<string>, context: PlanContext, taken: Set<string>): { change: PolicyChange; description: string } {
+  if (change.kind !== 'add-rule' || !baseIds.has(change.policy)) return { change, description };
+  const { workloads, ingressPolicies, egressPolicies } = context.evaluation.compiled;
+  const isolating = change.direction === 'ingress' ? ingressPolicies : egressPolicies;
+  const self = workloads.find((_, i) => isolating[i].some((p) => p.id === change.policy)) as Workload;
+  const namespace = self.namespace;
+  let name = `${self.name}-${change.direction}-observed`;
+  for (let k = 2; taken.has(`${namespace}/${name}`); k++) name = `${self.name}-${change.direction}-observed-${k}`;
+  taken.add(`${namespace}/${name}`);
+  const spec = { podSelector: selectorToRaw(exactSelector(self, workloads).selector), policyTypes: [change.direction === 'ingress' ? 'Ingress' : 'Egress'], [change.direction]: [change.rule] };
+  const manifest = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace }, spec };
+  return { change: { kind: 'create', policy: `${namespace}/${name}`, nearWorkload: self.id, manifest }, description: `Create ${namespace}/${name} selecting ${self.name}:${description.slice(description.indexOf(':') + 1)}` };
 }
 
 /**
