@@ -1,4 +1,5 @@
 import { connSetOf, formatConnSet, isEmptyConns, hasConn, subtractConns, unionConns, intersectConns, NO_CONNS, type ConnSet } from '../evaluate/connSet';
+import type { Direction } from '../evaluate/compileModel';
 import type { ConnectionChange } from '../evaluate/diffEvaluations';
 import { pairConns, type Evaluation } from '../evaluate/evaluateModel';
 import { parseCidr, type IPRange } from '../ip/ipRange';
@@ -95,12 +96,13 @@ function portsOf(flows: readonly MappedFlow[]): PolicyPort[] {
 /**
  * Plans policies that allow exactly the observed traffic: 1. keep the flows the model can judge (both ends placed, not
  * between addresses nor from the node, not a workload to itself), refusing with why those with an end the model lacks
- * or between replicas of one workload (no rule can be written for them, and the new policies may deny them), 2. with `defaultDeny`, default-deny every namespace
- * holding an observed workload, DNS kept (`defaultDenyChanges`), 3. for each pair of ends in turn, refuse the flows an
- * Admin-tier Deny decides, and allow the others the current plan still denies through `planAllowFlow` on the model
- * as changed so far, so that later flows extend the policy an earlier one created for the same workload and direction
- * (each named after its workload and direction at the end: `api-ingress-observed`), 4. apply everything, list what becomes denied (`tightened`) and what becomes allowed that no observed flow needs
- * (`widened`, with why), and refuse, with why, any flow still denied.
+ * or between replicas of one workload (no rule can be written for them, and the new policies may deny them), 2. with
+ * `defaultDeny`, default-deny every namespace holding an observed workload, DNS kept (`defaultDenyChanges`), 3. for
+ * each pair of ends, refuse the flows an Admin-tier Deny decides, and allow the others step 2 leaves denied through
+ * `planAllowFlow`, a policy it creates for a workload and direction an earlier pair already has one for becoming a
+ * rule of that one, 4. apply everything, list what becomes denied (`tightened`) and what becomes allowed that no
+ * observed flow needs (`widened`, with why), refuse, with why, any flow still denied, and name each new policy after
+ * its workload and direction (`api-ingress-observed`).
  */
 export function planObservedPolicies(model: Model, evaluation: Evaluation, observed: Pick<MappedFlows, 'flows'>, { defaultDeny, inferWorkloads = false }: ObservedPolicyOptions): ObservedPolicyPlan {
   const start: PlanContext = { model, evaluation, inferWorkloads };
@@ -129,14 +131,15 @@ export function planObservedPolicies(model: Model, evaluation: Evaluation, obser
   const base = defaultDeny ? defaultDenyChanges(start, namespaces) : { changes: [], descriptions: [] };
   const changes: PolicyChange[] = [...base.changes];
   const descriptions = [...base.descriptions];
-  let current = changes.length > 0 ? contextAfterChanges(start, changes).context : start;
+  const current = changes.length > 0 ? contextAfterChanges(start, changes).context : start;
   const notes = new Map<string, string>();
   const planned = new Set<string>();
   const baseIds = new Set(base.changes.map((c) => c.policy));
   const taken = new Set([...model.policies.map((p) => p.id), ...baseIds]);
-  // 3. Pair by pair, against the model as changed so far.
+  const created = new Map<string, { policy: string; rules: number }>();
+  // 3. Pair by pair, against the model after step 2 (each plan's rules are exact to its pair, so the plans add up).
   for (const r of requests.values()) {
-    const compiled = current.evaluation.compiled;
+    const { compiled } = current.evaluation;
     const denied = r.flows.filter((f) => !refused.has(f) && !isMet(current.evaluation, r, f));
     const open = denied.filter((f) => {
       const decision = adminDecision(compiled, r.src, r.dst, connOf(f), 'Deny');
@@ -149,13 +152,13 @@ export function planObservedPolicies(model: Model, evaluation: Evaluation, obser
       for (const f of open) refused.set(f, plan.refusal);
       continue;
     }
-    if (plan.changes.length === 0) continue;
-    const own = plan.changes.map((c, k) => kept(c, plan.descriptions[k], baseIds, current, taken));
-    for (const { change } of own) if (change.kind === 'create') planned.add(change.policy);
-    changes.push(...own.map((o) => o.change));
-    descriptions.push(...own.map((o) => o.description));
+    for (const [k, change] of plan.changes.entries()) {
+      const own = merged(kept(change, plan.descriptions[k], baseIds, current), created, taken);
+      if (own.change.kind === 'create') planned.add(own.change.policy);
+      changes.push(own.change);
+      descriptions.push(own.description);
+    }
     for (const e of plan.sideEffects) notes.set(`${e.src}\u0000${e.dst}`, e.reason);
-    current = contextAfterChanges(start, changes).context;
   }
   // 4. Everything applied: what changes, and whether every flow is allowed.
   const cuts = [...requests.values()].flatMap((r) => [r.src, r.dst]).flatMap((e) => ('cidr' in e ? [parseCidr(e.cidr) as IPRange] : []));
@@ -185,18 +188,42 @@ export function planObservedPolicies(model: Model, evaluation: Evaluation, obser
  * a policy that selects exactly the workload, which in a namespace of one workload is also the default-deny): then a
  * new policy selecting exactly that workload, so the default-deny stays a default-deny.
  */
-function kept(change: PolicyChange, description: string, baseIds: ReadonlySet<string>, context: PlanContext, taken: Set<string>): { change: PolicyChange; description: string } {
+function kept(change: PolicyChange, description: string, baseIds: ReadonlySet<string>, context: PlanContext): { change: PolicyChange; description: string } {
   if (change.kind !== 'add-rule' || !baseIds.has(change.policy)) return { change, description };
   const { workloads, ingressPolicies, egressPolicies } = context.evaluation.compiled;
   const isolating = change.direction === 'ingress' ? ingressPolicies : egressPolicies;
   const self = workloads.find((_, i) => isolating[i].some((p) => p.id === change.policy)) as Workload;
   const namespace = self.namespace;
-  let name = `${self.name}-${change.direction}-observed`;
-  for (let k = 2; taken.has(`${namespace}/${name}`); k++) name = `${self.name}-${change.direction}-observed-${k}`;
-  taken.add(`${namespace}/${name}`);
+  const name = `${self.name}-${change.direction}-observed`;
   const spec = { podSelector: selectorToRaw(exactSelector(self, workloads).selector), policyTypes: [change.direction === 'ingress' ? 'Ingress' : 'Egress'], [change.direction]: [change.rule] };
   const manifest = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace }, spec };
   return { change: { kind: 'create', policy: `${namespace}/${name}`, nearWorkload: self.id, manifest }, description: `Create ${namespace}/${name} selecting ${self.name}:${description.slice(description.indexOf(':') + 1)}` };
+}
+
+/**
+ * A new policy for a workload and direction some earlier plan already created one for becomes a rule added to that
+ * one (both select exactly the workload); otherwise the new policy, under a name no other policy has.
+ */
+function merged({ change, description }: { change: PolicyChange; description: string }, created: Map<string, { policy: string; rules: number }>, taken: Set<string>): { change: PolicyChange; description: string } {
+  if (change.kind !== 'create') return { change, description };
+  const spec = change.manifest.spec as Record<string, unknown>;
+  const direction: Direction = (spec.policyTypes as string[])[0] === 'Ingress' ? 'ingress' : 'egress';
+  const key = `${change.nearWorkload}\u0000${direction}`;
+  const first = created.get(key);
+  const rule = (spec[direction] as Record<string, unknown>[])[0];
+  const rest = description.slice(description.indexOf(':') + 1);
+  if (first !== undefined) {
+    first.rules++;
+    return { change: { kind: 'add-rule', policy: first.policy, direction, rule }, description: `Add ${direction} rule ${first.rules} to ${first.policy}:${rest}` };
+  }
+  const [namespace, base] = change.policy.split('/');
+  let name = base;
+  for (let k = 2; taken.has(`${namespace}/${name}`); k++) name = `${base}-${k}`;
+  taken.add(`${namespace}/${name}`);
+  created.set(key, { policy: `${namespace}/${name}`, rules: 1 });
+  if (name === base) return { change, description };
+  const manifest = { ...change.manifest, metadata: { ...(change.manifest.metadata as Record<string, unknown>), name } };
+  return { change: { ...change, policy: `${namespace}/${name}`, manifest }, description: `Create ${namespace}/${name}${description.slice(description.indexOf(' selecting'))}` };
 }
 
 /**
