@@ -38,6 +38,12 @@ test('an engineer imports observed flows: the flows the policies would break are
   await explain.getByLabel('Port').fill('6379');
   await expect(explain.getByTestId('explain-verdict')).toContainText('Denied');
 
+  // The matrix carries the same marks.
+  await page.getByRole('button', { name: 'Matrix' }).click();
+  await expect(page.getByTestId('matrix-cell-web/frontend[Deployment]=>data/redis-cart[StatefulSet]')).toHaveAttribute('aria-label', /denied, observed, would break: TCP 6379/);
+  await expect(page.getByTestId('matrix-cell-web/loadgenerator[Deployment]=>web/frontend[Deployment]')).toHaveClass(/matrix__cell--observed-used/);
+  await page.getByRole('button', { name: 'Graph' }).click();
+
   await summary.getByRole('button', { name: 'Stop showing observed flows' }).click();
   await expect(summary).toHaveCount(0);
   await expect(cache).toHaveCount(0);

@@ -5,6 +5,7 @@ import { edgeFacts, type EdgeFacts } from './inspect/edgeFacts';
 import { exposureMarks, workloadExposure, type ExposureMark } from './inspect/exposureOf';
 import { flowDestinations, type FlowDestination } from './inspect/flowDestinations';
 import { observedOverlay, type ObservedOverlay } from './inspect/observedOverlay';
+import { observedPlan, type ObservedPlanPreview } from './inspect/observedPlan';
 import { matrixOf, matrixWindow, type MatrixFilter, type MatrixPeer, type MatrixWindow } from './inspect/matrixCells';
 import { policyReach, type PolicyReach } from './inspect/policyReach';
 import { workloadFlows, type WorkloadFlows } from './inspect/workloadFlows';
@@ -43,6 +44,8 @@ export interface AnalysisJobs {
   parseObserved: { options: { text: string; fileName: string }; result: ParsedObservedFlows };
   /** Observed flows judged against the document and gathered per canvas edge. */
   observedOverlay: { options: { flows: readonly ObservedFlow[] }; result: ObservedOverlay };
+  /** "Allow exactly what was observed": the least-privilege policies for the observed flows, applied for the preview. */
+  observedPlan: { options: { flows: readonly ObservedFlow[]; defaultDeny: boolean }; result: ObservedPlanPreview };
   /** The inspector's account of a selected workload (null when it is not in the model). */
   workloadFlows: { options: { id: string }; result: WorkloadFlows | null };
   /** The inspector's account of a selected edge (null when that connection is not allowed). */
@@ -89,6 +92,7 @@ export const ANALYSIS_JOBS: { [K in JobName]: AnalysisJob<K> } = {
   workloadExposure: (analysis, { id }) => workloadExposure(analysis, id),
   parseObserved: (_, { text, fileName }) => parseObservedFlows(text, fileName),
   observedOverlay: (analysis, { flows }) => observedOverlay(analysis, flows),
+  observedPlan: (analysis, { flows, defaultDeny }, files) => observedPlan(analysis, files, flows, defaultDeny),
   workloadFlows: (analysis, { id }) => workloadFlows(analysis, id) ?? null,
   edgeFacts: (analysis, { id }) => edgeFacts(analysis, id),
   flowDestinations: (analysis, { id }) => flowDestinations(graphOf(analysis), id),

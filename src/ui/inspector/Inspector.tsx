@@ -40,7 +40,7 @@ export function Inspector() {
       {selection?.kind === 'namespace' && <NamespaceEditor key={selection.id} name={selection.id} />}
       {selection?.kind === 'namespace' && <NamespaceDetails model={model} name={selection.id} />}
       {(selection?.kind === 'workload' || selection?.kind === 'edge') && <EvaluatedDetails selection={selection} />}
-      {selection?.kind === 'workload' && <ExposureDetails key={selection.id} id={selection.id} />}
+      {selection?.kind === 'workload' && <ExposureDetails key={`exposure:${selection.id}`} id={selection.id} />}
       <AllowFlowHost />
       <ExplainPanel key={selection?.kind === 'edge' || selection?.kind === 'workload' ? `explain:${selection.id}` : 'explain'} {...explainEnds(selection)} />
     </aside>

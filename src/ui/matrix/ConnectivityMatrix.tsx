@@ -3,6 +3,7 @@ import { PROTOCOLS, type Protocol } from '../../engine';
 import type { CellState, MatrixFilter, MatrixPeer, MatrixWindow } from '../../store/inspect/matrixCells';
 import { useDocumentJob, useLastDocumentJob } from '../../store/useDocumentJob';
 import { useViewStore } from '../../store/useViewStore';
+import { useObservedOverlay } from '../observed/useObservedOverlay';
 import './connectivityMatrix.css';
 
 const CELL = 22;
@@ -36,6 +37,13 @@ export function ConnectivityMatrix() {
   const [view, setView] = useState({ top: 0, left: 0, width: 900, height: 600 });
   const portNumber = port === '' || !protocol ? undefined : Number(port);
   const validPort = portNumber !== undefined && Number.isInteger(portNumber) ? portNumber : undefined;
+  const overlay = useObservedOverlay();
+  const observed = useMemo(() => {
+    const byCell = new Map<string, { state: 'used' | 'unused' | 'wouldBreak'; text: string }>();
+    for (const id of overlay?.unusedEdges ?? []) byCell.set(id, { state: 'unused', text: 'allowed, never observed' });
+    for (const e of overlay?.edges ?? []) byCell.set(e.id, e.state === 'wouldBreak' ? { state: 'wouldBreak', text: `observed, would break: ${e.conns}` } : { state: 'used', text: `observed: ${e.conns}` });
+    return byCell;
+  }, [overlay]);
   const peersOutcome = useDocumentJob('matrixPeers', NO_OPTIONS);
   const peers = peersOutcome?.status === 'done' ? peersOutcome.result : NO_PEERS;
   const n = peers.length;
@@ -82,7 +90,9 @@ export function ConnectivityMatrix() {
           Port
           <input value={port} disabled={!protocol} inputMode="numeric" placeholder="any" onChange={(e) => setPort(e.target.value)} />
         </label>
-        <span className="matrix__legend">● allowed · ◐ partly allowed · empty: denied — rows connect to columns</span>
+        <span className="matrix__legend">
+          ● allowed · ◐ partly allowed · empty: denied — rows connect to columns{overlay && ' · outlined: observed (green used, red would break, grey never used)'}
+        </span>
       </div>
       <div ref={scroller} className="matrix__scroller" onScroll={onScroll}>
         <div className="matrix__canvas" style={{ width: ROW_HEADER + n * CELL, height: COLUMN_HEADER + n * CELL }}>
@@ -103,14 +113,15 @@ export function ConnectivityMatrix() {
               const dst = peers[c].id;
               if (cell === null) return <span key={`${r}:${c}`} className="matrix__cell matrix__cell--pending" style={{ top: COLUMN_HEADER + r * CELL, left: ROW_HEADER + c * CELL }} />;
               const { state, label } = cell;
+              const seen = observed.get(`${src}=>${dst}`);
               return (
                 <button
                   key={`${r}:${c}`}
                   type="button"
-                  className={`matrix__cell matrix__cell--${state}`}
+                  className={`matrix__cell matrix__cell--${state}${seen ? ` matrix__cell--observed-${seen.state}` : ''}`}
                   style={{ top: COLUMN_HEADER + r * CELL, left: ROW_HEADER + c * CELL }}
-                  title={`${src} → ${dst}: ${STATE_TEXT[state]}${label ? ` (${label})` : ''}`}
-                  aria-label={`${src} to ${dst}: ${STATE_TEXT[state]}`}
+                  title={`${src} → ${dst}: ${STATE_TEXT[state]}${label ? ` (${label})` : ''}${seen ? ` · ${seen.text}` : ''}`}
+                  aria-label={`${src} to ${dst}: ${STATE_TEXT[state]}${seen ? `, ${seen.text}` : ''}`}
                   data-testid={`matrix-cell-${src}=>${dst}`}
                   disabled={state === 'self'}
                   onClick={() => select({ kind: 'edge', id: `${src}=>${dst}` })}

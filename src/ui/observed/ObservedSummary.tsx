@@ -1,11 +1,12 @@
 import type { ObservedOverlay } from '../../store/inspect/observedOverlay';
 import { useObservedStore, type ObservedFilter } from '../../store/useObservedStore';
 import { useViewStore } from '../../store/useViewStore';
+import { ObservedPlanButton } from './ObservedPlanButton';
 import './observed.css';
 
 const SHOWN_BREAKING = 5;
 
-/** Observed traffic at a glance over the canvas: what would break (loudest, with the flows), what is used, what is allowed but never used; each count filters the canvas to its state. */
+/** Observed traffic at a glance over the canvas: what would break (loudest, with the flows), what is used, what is allowed but never used; each count filters the canvas to its state; and the least-privilege policies for it. */
 export function ObservedSummary({ overlay }: { overlay: ObservedOverlay | null }) {
   const observed = useObservedStore((state) => state.observed);
   const importing = useObservedStore((state) => state.importing);
@@ -74,6 +75,7 @@ export function ObservedSummary({ overlay }: { overlay: ObservedOverlay | null }
               {overlay.breaking.length > SHOWN_BREAKING && <li className="observed__muted">and {overlay.breaking.length - SHOWN_BREAKING} more</li>}
             </ul>
           )}
+          <ObservedPlanButton />
         </>
       )}
     </section>
