@@ -30,7 +30,8 @@ const PROTOCOLS: Protocol[] = ['TCP', 'UDP', 'SCTP'];
 const ADMIN_REFUSAL = 'before any NetworkPolicy is consulted';
 const DNS = unionConns(connSetOf('UDP', 53, 53), connSetOf('TCP', 53, 53));
 
-const drawn = fc.array(fc.record({ src: fc.nat(), dst: fc.nat(), port: fc.nat(), protocol: fc.nat() }), { minLength: 1, maxLength: 6 });
+/** Observed flows as indexes into the ends; half the destinations are the first two workloads, so that flows share a side. */
+const drawn = fc.array(fc.record({ src: fc.nat(), dst: fc.oneof(fc.nat(), fc.nat({ max: 1 })), port: fc.nat(), protocol: fc.nat() }), { minLength: 1, maxLength: 6 });
 
 const analyzeApp = (files: readonly SourceFile[]) => analyze(files, { inferWorkloads: true });
 
@@ -88,7 +89,7 @@ function withDnsServer(model: Model): Model {
 }
 
 const ALL: LabelSelector = { matchLabels: {}, matchExpressions: [] };
-/** An Admin-tier policy ahead of the generated ones: no egress to 203.0.113.0/24, no ingress from `app: db` pods on TCP 80 and 8080. */
+/** An Admin-tier policy ahead of the generated ones (with {@link FLOOR}): no egress to 203.0.113.0/24, no ingress from `app: db` pods on TCP 80 and 8080. */
 const GUARD: ClusterPolicy = {
   id: 'ClusterNetworkPolicy guard',
   kind: 'ClusterNetworkPolicy',
@@ -100,9 +101,23 @@ const GUARD: ClusterPolicy = {
   ingress: [{ name: 'no-db-callers', action: 'Deny', peers: [{ kind: 'pods', namespaceSelector: ALL, podSelector: { matchLabels: { app: 'db' }, matchExpressions: [] } }], ports: [80, 8080].map((port) => ({ protocol: 'TCP' as const, isProtocolDefaulted: false, port })) }],
 };
 
-function check(tally: Tally, generated: Model, picks: readonly { src: number; dst: number; port: number; protocol: number }[], defaultDeny: boolean, hasDns: boolean, hasGuard = false): void {
+/** A Baseline-tier policy: no ingress from pods with an `app` label, so that allowing one flow makes a NetworkPolicy isolate a side others relied on. */
+const FLOOR: ClusterPolicy = {
+  id: 'ClusterNetworkPolicy floor',
+  kind: 'ClusterNetworkPolicy',
+  name: 'floor',
+  tier: 'Baseline',
+  priority: 0,
+  subject: { kind: 'namespaces', namespaceSelector: ALL },
+  egress: [],
+  ingress: [{ name: 'no-app-callers', action: 'Deny', peers: [{ kind: 'pods', namespaceSelector: ALL, podSelector: { matchLabels: {}, matchExpressions: [{ key: 'app', operator: 'Exists', values: [] }] } }] }],
+};
+
+function check(tally: Tally, generated: Model, picks: readonly { src: number; dst: number; port: number; protocol: number }[], defaultDeny: boolean, hasDns: boolean, hasGuard = false, hasPolicies = true): void {
   const withDns = hasDns ? withDnsServer(generated) : generated;
-  const model = hasGuard ? { ...withDns, clusterPolicies: [GUARD, ...withDns.clusterPolicies] } : withDns;
+  // With the tiers, half the time a plain cluster (no NetworkPolicy, no host-network pod): every side open until a plan isolates it.
+  const plain = hasPolicies ? withDns : { ...withDns, policies: [], workloads: withDns.workloads.map((w) => ({ ...w, hostNetwork: false })) };
+  const model = hasGuard ? { ...plain, clusterPolicies: [GUARD, ...plain.clusterPolicies, FLOOR] } : withDns;
   const files = modelToYaml(model);
   const before = analyzeApp(files);
   fc.pre(before.issues.every((i) => i.severity !== 'error'));
@@ -201,7 +216,7 @@ describe('planObservedPolicies on random clusters and observed flows (seed print
   it('with cluster tiers: the same, and a flow is refused only when an Admin-tier Deny decides it (named)', () => {
     const tally = newTally();
     fc.assert(
-      fc.property(TIERED_CLUSTERS, drawn, fc.boolean(), fc.boolean(), fc.boolean(), (model, picks, defaultDeny, hasDns, hasGuard) => check(tally, model, picks, defaultDeny, hasDns, hasGuard)),
+      fc.property(TIERED_CLUSTERS, drawn, fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), (model, picks, defaultDeny, hasDns, hasGuard, hasPolicies) => check(tally, model, picks, defaultDeny, hasDns, hasGuard, hasPolicies)),
       { seed: SEED + 1, numRuns: RUNS },
     );
     console.info(`observed plans with tiers: ${JSON.stringify(tally)}`);

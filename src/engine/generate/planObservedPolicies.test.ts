@@ -114,6 +114,14 @@ describe('planObservedPolicies', () => {
     expect(classified.totals.allowed.flows).toBe(2);
   });
 
+  it('keeps a flow a Baseline tier allowed when another flow makes a NetworkPolicy isolate its side', () => {
+    const floor = `apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata: {name: floor}\nspec: {tier: Baseline, priority: 5, subject: {pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: api}}}}, ingress: [{name: no-frontend, action: Deny, from: [{pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: frontend}}}}]}]}\n`;
+    const csv = ['src,dst,conn', 'shop/frontend[Deployment],shop/api[Deployment],TCP 8080', 'shop/db[Deployment],shop/api[Deployment],TCP 8080'].join('\n');
+    const { result, classified } = plan([...SHOP, floor], csv, false);
+    expect(result.refused).toEqual([]);
+    expect(classified.totals.wouldBreak.flows).toBe(0);
+  });
+
   it('accepts a classification as well, and reports twins the selectors cannot tell apart', () => {
     const twins = [...SHOP, deploy('api-canary', 'shop', 'app: api', 8080), manifest.networkPolicy('deny-all', 'shop', '{podSelector: {}, policyTypes: [Ingress, Egress]}')];
     const files: SourceFile[] = [{ name: 'c.yaml', text: twins.join('---\n') }];

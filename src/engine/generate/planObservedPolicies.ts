@@ -15,7 +15,7 @@ import { defaultDenyChanges } from './defaultDenyChanges';
 import { exactSelector } from './exactSelector';
 import { foldPolicyChanges } from './foldPolicyChanges';
 import { planAllowFlow, type FlowEnd, type PolicyChange } from './planAllowFlow';
-import { isInEnd, isRequestMet, type PlanContext, type SideEffect } from './planEffects';
+import { isInEnd, isRequestMet, type PlanContext, type SideEffect, type SimulatedChanges } from './planEffects';
 import { rangeToCidrs } from './rangeToCidrs';
 import { selectorToRaw } from './ruleToRaw';
 
@@ -81,6 +81,9 @@ function endConns(ev: Evaluation, src: FlowEnd, dst: FlowEnd): ConnSet | undefin
   return undefined;
 }
 
+/** Rounds of planning before a flow still denied is refused: a second round repairs sides a first-round policy isolated. */
+const MAX_ROUNDS = 3;
+
 const connOf = (f: MappedFlow) => connSetOf(f.protocol, f.port, f.port);
 
 /** True when the evaluation allows the flow between the request's ends; an address of a family no ipBlock names is cut and judged whole. */
@@ -131,39 +134,51 @@ export function planObservedPolicies(model: Model, evaluation: Evaluation, obser
   const base = defaultDeny ? defaultDenyChanges(start, namespaces) : { changes: [], descriptions: [] };
   const changes: PolicyChange[] = [...base.changes];
   const descriptions = [...base.descriptions];
-  const current = changes.length > 0 ? contextAfterChanges(start, changes).context : start;
+  let current = changes.length > 0 ? contextAfterChanges(start, changes).context : start;
   const notes = new Map<string, string>();
   const planned = new Set<string>();
   const baseIds = new Set(base.changes.map((c) => c.policy));
   const taken = new Set([...model.policies.map((p) => p.id), ...baseIds]);
   const created = new Map<string, { policy: string; rules: number }>();
-  // 3. Pair by pair, against the model after step 2 (each plan's rules are exact to its pair, so the plans add up).
-  for (const r of requests.values()) {
-    const { compiled } = current.evaluation;
-    const denied = r.flows.filter((f) => !refused.has(f) && !isMet(current.evaluation, r, f));
-    const open = denied.filter((f) => {
-      const decision = adminDecision(compiled, r.src, r.dst, connOf(f), 'Deny');
-      if (decision) refused.set(f, adminRefusal(decision, 'allow', `${endLabel(r.src)} → ${endLabel(r.dst)}`));
-      return decision === undefined;
-    });
-    if (open.length === 0) continue;
-    const plan = planAllowFlow(current, r.src, r.dst, portsOf(open));
-    if (plan.refusal !== undefined) {
-      for (const f of open) refused.set(f, plan.refusal);
-      continue;
-    }
-    for (const [k, change] of plan.changes.entries()) {
-      const own = merged(kept(change, plan.descriptions[k], baseIds, current), created, taken);
-      if (own.change.kind === 'create') planned.add(own.change.policy);
-      changes.push(own.change);
-      descriptions.push(own.description);
-    }
-    for (const e of plan.sideEffects) notes.set(`${e.src}\u0000${e.dst}`, e.reason);
-  }
-  // 4. Everything applied: what changes, and whether every flow is allowed.
   const cuts = [...requests.values()].flatMap((r) => [r.src, r.dst]).flatMap((e) => ('cidr' in e ? [parseCidr(e.cidr) as IPRange] : []));
-  const { simulated } = contextAfterChanges(start, changes, cuts);
-  for (const r of requests.values()) {
+  let simulated: SimulatedChanges | undefined;
+  // 3. Pair by pair against the model of the round (each plan's rules are exact to its pair, so the plans add up); a
+  // new policy can isolate a side another pair relied on being open, so the pairs still denied go round again.
+  let pending = [...requests.values()];
+  for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
+    const { evaluation: ev } = current;
+    const before = changes.length;
+    for (const r of pending) {
+      const denied = r.flows.filter((f) => !refused.has(f) && !isMet(ev, r, f));
+      const open = denied.filter((f) => {
+        const decision = adminDecision(ev.compiled, r.src, r.dst, connOf(f), 'Deny');
+        if (decision) refused.set(f, adminRefusal(decision, 'allow', `${endLabel(r.src)} → ${endLabel(r.dst)}`));
+        return decision === undefined;
+      });
+      if (open.length === 0) continue;
+      const plan = planAllowFlow(current, r.src, r.dst, portsOf(open));
+      if (plan.refusal !== undefined) {
+        for (const f of open) refused.set(f, plan.refusal);
+        continue;
+      }
+      for (const [k, change] of plan.changes.entries()) {
+        const own = merged(kept(change, plan.descriptions[k], baseIds, current), created, taken);
+        if (own.change.kind === 'create') planned.add(own.change.policy);
+        changes.push(own.change);
+        descriptions.push(own.description);
+      }
+      for (const e of plan.sideEffects) notes.set(`${e.src}\u0000${e.dst}`, e.reason);
+    }
+    if (changes.length === before) break;
+    const after = contextAfterChanges(start, changes, cuts);
+    simulated = after.simulated;
+    current = after.context;
+    const now = after.simulated.after;
+    pending = pending.filter((r) => r.flows.some((f) => !refused.has(f) && !isMet(now, r, f)));
+  }
+  simulated ??= contextAfterChanges(start, changes, cuts).simulated;
+  // 4. Everything applied: any flow still denied is refused, never dropped.
+  for (const r of pending) {
     for (const f of r.flows) if (!refused.has(f) && !isMet(simulated.after, r, f)) refused.set(f, `${endLabel(r.src)} → ${endLabel(r.dst)} on ${f.protocol} ${f.port} stays denied after the plan.`);
   }
   const needed = (c: ConnectionChange) => [...requests.values()].filter((r) => isInEnd(c.src, r.src) && isInEnd(c.dst, r.dst)).reduce((acc, r) => r.flows.reduce((a, f) => unionConns(a, connOf(f)), acc), NO_CONNS);
