@@ -15,6 +15,11 @@ export interface DefaultDenyChanges {
 const DNS_PORTS = [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }];
 const DNS_SERVERS = { matchExpressions: [{ key: 'k8s-app', operator: 'In', values: [...DNS_SERVER_APPS] }] };
 
+/** A NetworkPolicy manifest (named and placed when created). */
+function manifestOf(spec: Record<string, unknown>): Record<string, unknown> {
+  return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', spec };
+}
+
 function isolatesAll(policies: readonly NetworkPolicy[], namespace: string, type: PolicyType): boolean {
   return policies.some((p) => p.namespace === namespace && isEmptySelector(p.podSelector) && p.policyTypes.includes(type));
 }
@@ -37,7 +42,7 @@ export function defaultDenyChanges(context: PlanContext, namespaces: readonly st
     for (let k = 2; taken.has(`${namespace}/${name}`); k++) name = `${base}-${k}`;
     taken.add(`${namespace}/${name}`);
     const near = workloads.find((w) => w.namespace === namespace && !w.isInferred) ?? workloads.find((w) => w.namespace === namespace);
-    const metadata = { ...(manifest.metadata as Record<string, unknown>), name };
+    const metadata = { name, namespace };
     out.changes.push({ kind: 'create', policy: `${namespace}/${name}`, nearWorkload: near?.id ?? '', manifest: { ...manifest, metadata } });
     out.descriptions.push(`Create ${namespace}/${name}: ${description}`);
   };
@@ -49,12 +54,10 @@ export function defaultDenyChanges(context: PlanContext, namespaces: readonly st
     else if (egress) create(ns, 'default-deny-egress', policyTemplate('default-deny-egress', ns), `deny egress of every pod of ${ns} unless a policy allows it.`);
     if (egress && serverNamespaces.length > 0) {
       const to = serverNamespaces.map((s) => ({ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: s } }, podSelector: DNS_SERVERS }));
-      const manifest = policyTemplate('allow-dns-egress', ns);
-      create(ns, 'allow-dns-egress', { ...manifest, spec: { podSelector: {}, policyTypes: ['Egress'], egress: [{ to, ports: DNS_PORTS }] } }, `keep DNS: egress of every pod of ${ns} to the DNS servers (k8s-app ${DNS_SERVER_APPS.join(' or ')}) on UDP and TCP 53.`);
+      create(ns, 'allow-dns-egress', manifestOf({ podSelector: {}, policyTypes: ['Egress'], egress: [{ to, ports: DNS_PORTS }] }), `keep DNS: egress of every pod of ${ns} to the DNS servers (k8s-app ${DNS_SERVER_APPS.join(' or ')}) on UDP and TCP 53.`);
     }
     if (ingress && serverNamespaces.includes(ns)) {
-      const manifest = policyTemplate('allow-dns-egress', ns);
-      create(ns, 'allow-dns-ingress', { ...manifest, spec: { podSelector: DNS_SERVERS, policyTypes: ['Ingress'], ingress: [{ from: [{ namespaceSelector: {} }], ports: DNS_PORTS }] } }, `keep DNS: ingress of the DNS servers from every pod of the cluster on UDP and TCP 53.`);
+      create(ns, 'allow-dns-ingress', manifestOf({ podSelector: DNS_SERVERS, policyTypes: ['Ingress'], ingress: [{ from: [{ namespaceSelector: {} }], ports: DNS_PORTS }] }), `keep DNS: ingress of the DNS servers from every pod of the cluster on UDP and TCP 53.`);
     }
   }
   return out;

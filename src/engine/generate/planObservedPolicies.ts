@@ -58,13 +58,14 @@ interface Request {
 
 function flowEnds(end: ObservedEnd): FlowEnd[] {
   if (end.kind === 'workload') return [{ workload: end.id }];
-  const range = end.kind === 'address' ? addressRange(end.address ?? '') : undefined;
+  const range = end.kind === 'address' ? addressRange(end.address) : undefined;
   return range === undefined ? [] : rangeToCidrs(range).map((cidr) => ({ cidr }));
 }
 
 /** Why a flow the model cannot judge gets no rule: the plan may isolate its ends and so deny it. */
 const UNPLANNED = {
-  unknownEnd: 'An end of this flow is not in the model, so no rule can be written for it; the new policies may deny it: add its workload to the files, then plan again.',
+  unknownEnd: 'An end of this flow is not in the model (a pod the files lack, or an end without an address), so no rule can be written for it; the new policies may deny it.',
+  noAddress: 'The observed address is not an IP, a CIDR or a range, so no ipBlock can be written for it; the new policies may deny it.',
   sameWorkload: 'Replicas of one workload talk to each other here; the evaluation leaves a workload to itself out, so the plan writes no rule for it and the new policies may deny it: allow it by hand.',
 } as const;
 
@@ -120,6 +121,7 @@ export function planObservedPolicies(model: Model, evaluation: Evaluation, obser
   });
   const requests = new Map<string, Request>();
   for (const flow of flows) {
+    if (flowEnds(flow.src).length === 0 || flowEnds(flow.dst).length === 0) refused.set(flow, UNPLANNED.noAddress);
     for (const src of flowEnds(flow.src)) {
       for (const dst of flowEnds(flow.dst)) {
         const key = `${endKey(src)}\u0000${endKey(dst)}`;
