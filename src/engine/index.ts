@@ -46,3 +46,4 @@ export type { MatchVia, ObservedEnd, UnknownReason } from './observe/endpointRes
 export { classifyObservedFlows, type ClassifiedFlow, type ClassifyOptions, type NotEvaluatedReason, type ObservedClassification, type ObservedPair, type ObservedState, type StateTotals, type UnobservedConnection } from './observe/classifyObservedFlows';
 export { addressBlocks } from './observe/addressBlocks';
 export { planObservedPolicies, type ObservedPolicyOptions, type ObservedPolicyPlan, type RefusedObservedFlow } from './generate/planObservedPolicies';
+export { foldObservedFlows } from './observe/foldObservedFlows';

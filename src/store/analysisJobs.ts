@@ -1,4 +1,4 @@
-import { countConnections, parseObservedFlows, explainConnection, openingPort, type Endpoint, type OpeningPort, formatConnlist, lintModel, listObjectRefs, type Analysis, type ConnlistFormat, type ExplainQuery, type Explanation, type Issue, type Lint, type Model, type ObservedFlow, type ParsedObservedFlows, type SourceFile, type WorkloadExposure } from '../engine';
+import { countConnections, foldObservedFlows, parseObservedFlows, explainConnection, openingPort, type Endpoint, type OpeningPort, formatConnlist, lintModel, listObjectRefs, type Analysis, type ConnlistFormat, type ExplainQuery, type Explanation, type Issue, type Lint, type Model, type ObservedFlow, type ParsedObservedFlows, type SourceFile, type WorkloadExposure } from '../engine';
 import { canvasGraph, type CanvasGraph, type GraphRequest } from './graph/canvasGraph';
 import { graphOf } from './graph/graphOf';
 import { edgeFacts, type EdgeFacts } from './inspect/edgeFacts';
@@ -40,8 +40,8 @@ export interface AnalysisJobs {
   exposureMarks: { options: null; result: Record<string, ExposureMark> };
   /** Who that does not exist yet could reach a selected workload, or be reached by it, and the rules that say so (null: nobody). */
   workloadExposure: { options: { id: string }; result: WorkloadExposure | null };
-  /** An observed-flows file read (Hubble JSON lines or a connection list): its flows, problems and counts. */
-  parseObserved: { options: { text: string; fileName: string }; result: ParsedObservedFlows };
+  /** An observed-flows file read (Hubble JSON lines or a connection list): its flows (identical records folded), problems and counts. */
+  parseObserved: { options: { source: ObservedSource; fileName: string }; result: ParsedObservedFlows };
   /** Observed flows judged against the document and gathered per canvas edge. */
   observedOverlay: { options: { flows: readonly ObservedFlow[] }; result: ObservedOverlay };
   /** "Allow exactly what was observed": the least-privilege policies for the observed flows, applied for the preview. */
@@ -69,6 +69,20 @@ export type JobResult<K extends JobName> = AnalysisJobs[K]['result'];
 /** A job: a pure function of one version's analysis (computed once per version and shared by every job), its options and the files analysed. */
 export type AnalysisJob<K extends JobName> = (analysis: Analysis, options: JobOptions<K>, files: readonly SourceFile[]) => JobResult<K>;
 
+/**
+ * Observed flows to read: their text, or in a worker the picked file itself (a Blob crosses threads by reference and is
+ * read there, so an 85 MB capture is neither decoded nor copied on the page).
+ */
+export type ObservedSource = { text: string } | { blob: Blob };
+
+/** The text of an observed-flows source: a Blob is read synchronously, which only workers can (FileReaderSync). */
+function readObservedSource(source: ObservedSource): string {
+  if ('text' in source) return source.text;
+  const Reader = (globalThis as { FileReaderSync?: new () => { readAsText(blob: Blob): string } }).FileReaderSync;
+  if (Reader === undefined) throw new Error('a file can only be read in the analysis worker');
+  return new Reader().readAsText(source.blob);
+}
+
 /** The summary of an analysis the views draw from. */
 export function summarise(analysis: Analysis, files: readonly SourceFile[]): AnalysisSummary {
   return {
@@ -90,7 +104,10 @@ export const ANALYSIS_JOBS: { [K in JobName]: AnalysisJob<K> } = {
   lints: (analysis) => lintModel(analysis.model, analysis.evaluation),
   exposureMarks: (analysis) => exposureMarks(analysis),
   workloadExposure: (analysis, { id }) => workloadExposure(analysis, id),
-  parseObserved: (_, { text, fileName }) => parseObservedFlows(text, fileName),
+  parseObserved: (_, { source, fileName }) => {
+    const parsed = parseObservedFlows(readObservedSource(source), fileName);
+    return { ...parsed, flows: foldObservedFlows(parsed.flows) };
+  },
   observedOverlay: (analysis, { flows }) => observedOverlay(analysis, flows),
   observedPlan: (analysis, { flows, defaultDeny }, files) => observedPlan(analysis, files, flows, defaultDeny),
   workloadFlows: (analysis, { id }) => workloadFlows(analysis, id) ?? null,

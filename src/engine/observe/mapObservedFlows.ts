@@ -87,16 +87,17 @@ export function mapObservedFlows(model: Model, flows: readonly ObservedFlow[]): 
   const unknownCounts = new Map<number, number>();
   // At most two ends per flow: pair keys stay exact integers.
   const width = 2 * flows.length + 1;
-  const countUnknown = (at: number) => {
-    if (ends[at].end.kind === 'unknown') unknownCounts.set(at, (unknownCounts.get(at) ?? 0) + 1);
+  const countUnknown = (at: number, records: number) => {
+    if (ends[at].end.kind === 'unknown') unknownCounts.set(at, (unknownCounts.get(at) ?? 0) + records);
   };
   for (const flow of flows) {
+    const records = flow.records ?? 1;
     const src = resolved(flow.src);
     const dst = resolved(flow.dst);
     const s = src.at;
     const d = dst.at;
-    countUnknown(s);
-    if (d !== s) countUnknown(d);
+    countUnknown(s, records);
+    if (d !== s) countUnknown(d, records);
     const pairKey = s * width + d;
     let byPort = byPair.get(pairKey);
     if (byPort === undefined) byPair.set(pairKey, (byPort = new Map()));
@@ -107,8 +108,8 @@ export function mapObservedFlows(model: Model, flows: readonly ObservedFlow[]): 
       byPort.set(portKey, mapped);
       ranks.push({ flow: mapped, src: s, dst: d });
     }
-    mapped.count++;
-    mapped.verdicts[flow.verdict] = (mapped.verdicts[flow.verdict] ?? 0) + 1;
+    mapped.count += records;
+    mapped.verdicts[flow.verdict] = (mapped.verdicts[flow.verdict] ?? 0) + records;
     if (flow.dropReason !== undefined && !mapped.dropReasons.includes(flow.dropReason)) mapped.dropReasons.push(flow.dropReason);
     if (flow.direction !== undefined && !mapped.directions.includes(flow.direction)) mapped.directions.push(flow.direction);
   }

@@ -48,8 +48,10 @@ export interface ObservedFlow {
   dropReason?: string;
   /** Where Hubble observed it: at the source's egress or at the destination's ingress. */
   direction?: Direction;
-  /** 1-based line of the record in the file. */
+  /** 1-based line of the record in the file (of the first one, for folded records). */
   line: number;
+  /** How many identical records this flow stands for (see `foldObservedFlows`); 1 when absent. */
+  records?: number;
 }
 
 /** The formats {@link parseObservedFlows} reads. */

@@ -13,7 +13,8 @@ export function TrafficMenu() {
   const onPicked = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (file) void importObserved(file.name, file.size, () => file.text());
+    // In a worker the file itself crosses (read there); without one, its text.
+    if (file) void importObserved(file.name, file.size, async () => (typeof Worker === 'undefined' ? { text: await file.text() } : { blob: file }));
   };
   const items = [
     { label: 'Import observed flows…', hint: 'hubble observe -o json, or a src,dst,conn list; never uploaded', onSelect: () => input.current?.click() },
@@ -24,7 +25,7 @@ export function TrafficMenu() {
         void importObserved(EXAMPLE_FLOWS, 0, async () => {
           const response = await fetch(`${import.meta.env.BASE_URL}examples/${EXAMPLE_FLOWS}`);
           if (!response.ok) throw new Error(`HTTP ${response.status}`);
-          return response.text();
+          return { text: await response.text() };
         }),
     },
     { label: 'Stop showing flows', isDisabled: !hasFlows, onSelect: clearObserved },
