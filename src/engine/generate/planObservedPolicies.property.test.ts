@@ -71,6 +71,8 @@ interface Tally {
   flows: number;
   plannedFlows: number;
   changes: number;
+  /** New policies holding rules for more than one observed peer (merged per workload and direction). */
+  mergedPolicies: number;
   adminRefused: number;
   unplannedRefused: number;
   twins: number;
@@ -79,7 +81,7 @@ interface Tally {
   defaultDenied: number;
 }
 
-const newTally = (): Tally => ({ clusters: 0, flows: 0, plannedFlows: 0, changes: 0, adminRefused: 0, unplannedRefused: 0, twins: 0, dns: 0, tightened: 0, defaultDenied: 0 });
+const newTally = (): Tally => ({ clusters: 0, flows: 0, plannedFlows: 0, changes: 0, mergedPolicies: 0, adminRefused: 0, unplannedRefused: 0, twins: 0, dns: 0, tightened: 0, defaultDenied: 0 });
 
 /** The model with a cluster DNS server (and its namespace) added, as most clusters have. */
 function withDnsServer(model: Model): Model {
@@ -130,6 +132,10 @@ function check(tally: Tally, generated: Model, picks: readonly { src: number; ds
   tally.clusters++;
   tally.flows += mapped.flows.length;
   tally.changes += plan.changes.length;
+  for (const c of plan.changes) {
+    const spec = c.kind === 'create' ? (c.manifest.spec as Record<string, unknown>) : undefined;
+    if (spec && [spec.ingress, spec.egress].some((rules) => Array.isArray(rules) && rules.length > 1)) tally.mergedPolicies++;
+  }
   tally.tightened += plan.tightened.length;
   expect(plan.errors).toEqual([]);
   expect(after.issues.filter((i) => i.severity === 'error'), 'output validates').toEqual([]);
