@@ -15,6 +15,9 @@ test('an engineer imports observed flows: the flows the policies would break are
   await expect(breaking).toBeVisible();
   await expect(summary.getByRole('button', { name: /^\d+ used$/ })).toBeVisible();
   await expect(summary.getByText('2 not judged')).toBeVisible();
+  // A pod the manifests do not hold is listed, not lost.
+  await summary.getByText('1 observed pod is not in the manifests').click();
+  await expect(summary.getByRole('list', { name: 'Observed pods not in the manifests' })).toContainText('monitoring/prometheus[StatefulSet]: not in the manifests, 1 record');
 
   // The loudest mark: a flow that happens today and the policies deny, drawn although no policy allows it.
   const cache = page.getByTestId('rf__edge-web/frontend[Deployment]=>data/redis-cart[StatefulSet]');

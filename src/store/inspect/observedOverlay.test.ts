@@ -21,5 +21,6 @@ describe('observed flows over the canvas', () => {
     expect(overlay.edges.find((e) => e.id === 'web/loadgenerator[Deployment]=>web/frontend[Deployment]')).toMatchObject({ state: 'used', conns: 'TCP 8080', records: 3 });
     expect(overlay.unusedEdges).toContain('kube-system/coredns[Deployment]=>web/frontend[Deployment]');
     expect(overlay.totals).toMatchObject({ wouldBreak: 3, notEvaluated: 2, unknownEnds: 1 });
+    expect(overlay.unknownEnds).toEqual([{ label: 'monitoring/prometheus[StatefulSet]', why: 'not in the manifests', records: 1 }]);
   });
 });

@@ -33,9 +33,14 @@ export interface ObservedOverlay {
   unusedEdges: string[];
   /** The flows that would break, most records first, then by source (at most {@link BREAKING_LISTED}). */
   breaking: BreakingFlow[];
+  /** Observed pods the manifests do not hold (or match ambiguously), with their records: listed, never dropped (at most {@link BREAKING_LISTED}). */
+  unknownEnds: { label: string; why: string; records: number }[];
 }
 
-/** How many would-break flows the summary lists by name. */
+/** Why an observed end has no place on the canvas, in words. */
+const UNKNOWN_WHY = { notInModel: 'not in the manifests', ambiguous: 'matches several workloads', noAddress: 'no pod and no address' } as const;
+
+/** How many would-break flows (and unknown ends) the summary lists by name. */
 export const BREAKING_LISTED = 200;
 
 /** The canvas node an observed end is drawn as: its workload, or the first address block holding its address. */
@@ -56,7 +61,8 @@ function endText(end: ObservedEnd): string {
  */
 export function observedOverlay(analysis: Analysis, flows: readonly ObservedFlow[]): ObservedOverlay {
   const { model, evaluation } = analysis;
-  const classification = classifyObservedFlows(evaluation, mapObservedFlows(model, [...flows]));
+  const mapped = mapObservedFlows(model, [...flows]);
+  const classification = classifyObservedFlows(evaluation, mapped);
   const external = externalBlocks(model, evaluation);
   const blocks = new Map<string, string[]>();
   const blocksOf = (address: string) => {
@@ -96,6 +102,7 @@ export function observedOverlay(analysis: Analysis, flows: readonly ObservedFlow
     },
     edges: [...gathered].map(([id, e]) => ({ id, source: e.source, target: e.target, state: e.state, conns: formatConnSet(e.state === 'wouldBreak' ? e.breaking : e.used), records: e.records })),
     unusedEdges,
+    unknownEnds: mapped.unknownEnds.slice(0, BREAKING_LISTED).map((u) => ({ label: u.label, why: UNKNOWN_WHY[u.reason] + (u.candidates ? ` (${u.candidates.join(', ')})` : ''), records: u.count })),
     breaking: breaking.sort((a, b) => b.records - a.records || (a.src < b.src ? -1 : a.src > b.src ? 1 : 0)).slice(0, BREAKING_LISTED),
   };
 }

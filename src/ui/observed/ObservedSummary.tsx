@@ -75,6 +75,20 @@ export function ObservedSummary({ overlay }: { overlay: ObservedOverlay | null }
               {overlay.breaking.length > SHOWN_BREAKING && <li className="observed__muted">and {overlay.breaking.length - SHOWN_BREAKING} more</li>}
             </ul>
           )}
+          {overlay !== null && overlay.unknownEnds.length > 0 && (
+            <details className="observed__unknown">
+              <summary>
+                {overlay.unknownEnds.length} observed {overlay.unknownEnds.length === 1 ? 'pod is' : 'pods are'} not in the manifests
+              </summary>
+              <ul aria-label="Observed pods not in the manifests">
+                {overlay.unknownEnds.map((u) => (
+                  <li key={u.label}>
+                    {u.label}: {u.why}, {u.records} {u.records === 1 ? 'record' : 'records'}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
           <ObservedPlanButton />
         </>
       )}
