@@ -190,6 +190,15 @@ export async function runOnDocument<K extends JobName>(job: K, options: JobOptio
   }
 }
 
+/**
+ * Runs a long `job` for a person's action in the findings worker, so the canvas and the summary never wait for it; a
+ * newer version of the document stops it (the answer is then `stale`: the action is asked again on the new text).
+ */
+export function runBesideCanvas<K extends JobName>(job: K, options: JobOptions<K>): Promise<JobOutcome<JobResult<K>>> {
+  if (connection === null) return runOnDocument(job, options);
+  return connection.findingsClient.run(job, useAnalysisStore.getState().version, connection.files, options);
+}
+
 let fallback: AnalysisClient | null = null;
 let fallbackVersion = 0;
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ObservedPlanPreview } from '../../store/inspect/observedPlan';
-import { runOnDocument } from '../../store/useAnalysisStore';
+import { runBesideCanvas } from '../../store/useAnalysisStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import { useObservedStore } from '../../store/useObservedStore';
 import { ChangePreview } from '../design/ChangePreview';
@@ -16,7 +16,7 @@ export function ObservedPlanButton() {
   if (observed === null) return null;
   const ask = () => {
     setPlan('planning');
-    void runOnDocument('observedPlan', { flows: observed.flows, defaultDeny }).then((outcome) => setPlan(outcome.status === 'done' ? outcome.result : `Could not plan: ${outcome.status === 'error' ? outcome.message : 'the document changed'}`));
+    void runBesideCanvas('observedPlan', { flows: observed.flows, defaultDeny }).then((outcome) => setPlan(outcome.status === 'done' ? outcome.result : `Could not plan: ${outcome.status === 'error' ? outcome.message : 'the document changed meanwhile; ask again'}`));
   };
   const preview = typeof plan === 'object' && plan !== null ? plan : null;
   return (
