@@ -35,6 +35,19 @@ describe('useDocumentStore', () => {
     expect(loadError).toBe('Could not open /examples/nope.yaml: 404 Not Found');
   });
 
+  it('never lets the start example replace a file opened while it loaded, yet a chosen example replaces the workspace', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))));
+    const loading = useDocumentStore.getState().openExample('/examples/three-tier.yaml', { isOnlyIfEmpty: true });
+    useDocumentStore.getState().openFiles([{ name: 'mine.yaml', text: 'kind: Pod\n' }]);
+    answer(new Response('kind: Namespace\n'));
+    await loading;
+    expect(useDocumentStore.getState().files).toEqual([{ name: 'mine.yaml', text: 'kind: Pod\n' }]);
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('kind: Namespace\n')));
+    await useDocumentStore.getState().openExample('/examples/three-tier.yaml');
+    expect(useDocumentStore.getState().files).toEqual([{ name: 'three-tier.yaml', text: 'kind: Namespace\n' }]);
+  });
+
   it('clears a load error when files are opened', () => {
     useDocumentStore.setState({ loadError: 'Could not open x' });
     useDocumentStore.getState().openFiles([]);

@@ -26,8 +26,8 @@ export interface DocumentState {
   applyEdit: (update: (files: SourceFile[]) => SourceFile[]) => void;
   /** Clears the message of a refused edit. */
   dismissEditRefusal: () => void;
-  /** Fetches one YAML file from `url` and opens it as the whole workspace. */
-  openExample: (url: string) => Promise<void>;
+  /** Fetches one YAML file from `url` and opens it as the whole workspace; with `isOnlyIfEmpty`, only when nothing was opened meanwhile (the start example never replaces a file the person opened while it loaded). */
+  openExample: (url: string, options?: { isOnlyIfEmpty?: boolean }) => Promise<void>;
   /** Shows why an open, add or read failed, or clears the message with `null`. */
   setLoadError: (message: string | null) => void;
 }
@@ -122,11 +122,12 @@ export const useDocumentStore = create<DocumentState>()(
         set({ files: next, editRefusal: null });
       },
       dismissEditRefusal: () => set({ editRefusal: null }),
-      openExample: async (url) => {
+      openExample: async (url, { isOnlyIfEmpty = false } = {}) => {
         try {
           const response = await fetch(url);
           if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
           const text = await response.text();
+          if (isOnlyIfEmpty && get().files.length > 0) return;
           get().openFiles([{ name: url.slice(url.lastIndexOf('/') + 1), text }]);
         } catch (error) {
           set({ loadError: `Could not open ${url}: ${error instanceof Error ? error.message : String(error)}` });

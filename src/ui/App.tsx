@@ -33,11 +33,14 @@ export function App() {
         })
       : loadWorkspace(storage);
     // Autosave starts only once the saved workspace is back, so it never writes over it with the empty start state.
-    void restore.then((saved) => {
+    // Files the person opened meanwhile win: the saved workspace is then kept aside, and the example is not opened.
+    void restore.then(async (saved) => {
       if (isUnmounted) return;
-      if (saved) restoreWorkspace(saved);
-      else void openExample(BUNDLED_EXAMPLE);
-      stop = startAutosave(storage);
+      const isTaken = useDocumentStore.getState().files.length > 0;
+      if (isTaken && saved) await storage.read().then((stored) => storage.keepAside(stored)).catch(() => undefined);
+      else if (saved) restoreWorkspace(saved);
+      else if (!isTaken) void openExample(BUNDLED_EXAMPLE, { isOnlyIfEmpty: true });
+      if (!isUnmounted) stop = startAutosave(storage);
     });
     return () => {
       isUnmounted = true;
