@@ -40,6 +40,15 @@ describe('browserStorage (IndexedDB, with a synchronous copy when the page goes 
     expect(await browserStorage().read()).toEqual(saved('2026-12-02T10:00:09.000Z', 'kind: Namespace\n'));
   });
 
+  it('keeps a page-exit copy written while an older save was still on its way, so a reload shows the newest state', async () => {
+    const storage = browserStorage();
+    const late = storage.write(saved('2026-12-02T10:00:00.000Z'));
+    expect(storage.writeNow(saved('2026-12-02T10:00:05.000Z', 'kind: Service\n'))).toBe(true);
+    await late;
+    expect(local.data.has(PAGE_EXIT_KEY)).toBe(true);
+    expect(await browserStorage().read()).toBe(JSON.stringify(saved('2026-12-02T10:00:05.000Z', 'kind: Service\n')));
+  });
+
   it('reads a workspace an older version saved in localStorage', async () => {
     local.setItem(PAGE_EXIT_KEY, JSON.stringify({ files: [{ name: 'old.yaml', text: '' }] }));
     expect(await browserStorage().read()).toBe(local.getItem(PAGE_EXIT_KEY));

@@ -100,9 +100,11 @@ export function browserStorage(): WorkspaceStorage {
     },
     write: async (value) => {
       await set(KEY, value, store);
-      // The database now holds the newest save: an older page-exit copy would only take space.
+      // An older page-exit copy would only take space; a newer one (written while this save was on its way, as the
+      // page went away) is the newest state and stays.
       try {
-        local?.removeItem(PAGE_EXIT_KEY);
+        const copy = exitCopy();
+        if (copy !== undefined && savedAtOf(copy) <= savedAtOf(value)) local?.removeItem(PAGE_EXIT_KEY);
       } catch {
         // Nothing to free.
       }
