@@ -1,7 +1,8 @@
 import { Fragment } from 'react';
 import { FieldIssues } from '../policyEditor/FieldIssues';
 import { usePolicyEdit } from '../policyEditor/policyEditContext';
-import { asList, asMap, fieldText, getIn, moveRule, removeRule, type RuleDirection } from '../policyEditor/policyEdits';
+import { asList, asMap, fieldText, getIn, type RuleDirection } from '../policyEditor/policyEdits';
+import { RuleHead } from '../policyEditor/RuleHead';
 import { TextField } from '../policyEditor/TextField';
 import { ClusterPeerCard } from './ClusterPeerCard';
 import { ClusterProtocolRow } from './ClusterProtocolRow';
@@ -30,21 +31,9 @@ export function ClusterRuleCard({ direction, index, count, listId }: { direction
   const protocols = asList(rule.protocols);
   const action = fieldText(rule.action);
   const tier = fieldText(getIn(policy, ['spec', 'tier']));
-  const move = (delta: number) => editAt([], (raw) => moveRule(asMap(raw), direction, index, delta));
   return (
     <li className="policy-editor__rule" aria-label={label}>
-      <div className="policy-editor__rule-head">
-        <span className="policy-editor__rule-title">Rule {index + 1}</span>
-        <button type="button" className="policy-editor__icon" aria-label={`Move ${label} up`} title="Move up (earlier rules decide first)" disabled={index === 0} onClick={() => move(-1)}>
-          ↑
-        </button>
-        <button type="button" className="policy-editor__icon" aria-label={`Move ${label} down`} title="Move down" disabled={index === count - 1} onClick={() => move(1)}>
-          ↓
-        </button>
-        <button type="button" className="policy-editor__icon" aria-label={`Remove ${label}`} title="Remove rule" onClick={() => editAt([], (raw) => removeRule(asMap(raw), direction, index))}>
-          ×
-        </button>
-      </div>
+      <RuleHead direction={direction} index={index} count={count} label={label} />
       <TextField label={`${label} name`} caption="name" value={fieldText(rule.name)} issues={issuesAt([...path, 'name'])} onCommit={(text) => editAt([...path, 'name'], () => (text.trim() === '' ? undefined : text.trim()))} />
       <label className="policy-editor__field">
         <span className="policy-editor__caption">action</span>

@@ -3,18 +3,18 @@ import { useViewStore } from '../../store/useViewStore';
 import { describePeer, describePort } from '../inspector/describePolicy';
 import { FieldIssues } from './FieldIssues';
 import { usePolicyEdit } from './policyEditContext';
-import { asMap, moveRule, removeRule, type RuleDirection } from './policyEdits';
+import type { RuleDirection } from './policyEdits';
 import { PeersEditor } from './PeersEditor';
 import { PortsEditor } from './PortsEditor';
+import { RuleHead } from './RuleHead';
 
 /** One ingress or egress rule: move up/down and remove, its peers and its ports, and what it allows in plain words. */
 export function RuleCard({ direction, index, count }: { direction: RuleDirection; index: number; count: number }) {
-  const { namespace, decoded, editAt, issuesAt } = usePolicyEdit();
+  const { namespace, decoded, issuesAt } = usePolicyEdit();
   const label = `${direction} rule ${index + 1}`;
   const path = ['spec', direction, index];
   const rule = decoded?.[direction][index];
   const preposition = direction === 'ingress' ? 'from' : 'to';
-  const move = (delta: number) => editAt([], (raw) => moveRule(asMap(raw), direction, index, delta));
   const focus = useViewStore((state) => (state.selection?.kind === 'policy' ? state.selection.rule : undefined));
   const isFocused = focus?.direction === direction && focus.index === index;
   const card = useRef<HTMLLIElement>(null);
@@ -23,18 +23,7 @@ export function RuleCard({ direction, index, count }: { direction: RuleDirection
   }, [isFocused]);
   return (
     <li ref={card} className={`policy-editor__rule${isFocused ? ' policy-editor__rule--focused' : ''}`} aria-label={label} aria-current={isFocused ? 'true' : undefined}>
-      <div className="policy-editor__rule-head">
-        <span className="policy-editor__rule-title">Rule {index + 1}</span>
-        <button type="button" className="policy-editor__icon" aria-label={`Move ${label} up`} title="Move up" disabled={index === 0} onClick={() => move(-1)}>
-          ↑
-        </button>
-        <button type="button" className="policy-editor__icon" aria-label={`Move ${label} down`} title="Move down" disabled={index === count - 1} onClick={() => move(1)}>
-          ↓
-        </button>
-        <button type="button" className="policy-editor__icon" aria-label={`Remove ${label}`} title="Remove rule" onClick={() => editAt([], (raw) => removeRule(asMap(raw), direction, index))}>
-          ×
-        </button>
-      </div>
+      <RuleHead direction={direction} index={index} count={count} label={label} />
       {rule && (
         <p className="policy-editor__summary">
           <span className="inspector__rule-part">
