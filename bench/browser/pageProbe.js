@@ -1,4 +1,4 @@
-/* global window, document, performance, requestAnimationFrame, setTimeout, PerformanceObserver, MutationObserver */
+/* global window, document, performance, requestAnimationFrame, setTimeout, PerformanceObserver, MutationObserver, MessageChannel */
 // Injected into the page before the app starts (page.addInitScript): observers and helpers the browser bench
 // calls as `window.__bench.*`. Plain JavaScript so that it runs as is; every wait takes a deadline (page clock, ms).
 (() => {
@@ -19,14 +19,20 @@
   } catch {
     // No Event Timing API: keystroke → paint falls back to requestAnimationFrame.
   }
-  // For keystroke → paint without Event Timing (or under its 16 ms threshold): the frame after the input event.
+  // For keystroke → paint without an Event Timing entry: the frame after the input event, until it has been painted.
   document.addEventListener(
     'input',
     (event) => {
-      // The next frame's requestAnimationFrame callback: style, layout and paint of that frame follow right after it.
-      const entry = { start: event.timeStamp, frameAt: null };
+      // The next frame's requestAnimationFrame callback; style, layout, paint and commit of that frame follow right after
+      // it, and a message posted there is handled only once they are done.
+      const entry = { start: event.timeStamp, frameAt: null, paintedAt: null };
       keyInputs.push(entry);
-      requestAnimationFrame(() => (entry.frameAt = performance.now()));
+      requestAnimationFrame(() => {
+        entry.frameAt = performance.now();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => (entry.paintedAt = performance.now());
+        channel.port2.postMessage(null);
+      });
     },
     true,
   );
@@ -164,6 +170,7 @@
         eventTiming: timed.length > 0 ? Math.max(...timed.map((e) => e.duration)) : null,
         inputStart: input?.start ?? null,
         frameAfterInput: input && input.frameAt !== null ? input.frameAt - input.start : null,
+        paintedAfterInput: input && input.paintedAt !== null ? input.paintedAt - input.start : null,
       };
     },
 

@@ -9,7 +9,10 @@ import { largeYamlMode } from './largeYamlMode';
 import { textChange } from '../../store/textChange';
 import { yamlHighlight } from './yamlHighlight';
 
-/** How long typing must pause before the text is sent on (and the canvas re-evaluates). */
+/**
+ * Typing is sent on (and the canvas re-evaluates) at once when nothing was sent in the last DEBOUNCE_MS; changes that
+ * follow closer than that are sent together once typing pauses for DEBOUNCE_MS.
+ */
 const DEBOUNCE_MS = 30;
 /** Marks transactions that bring outside text into the editor, so they are not sent back. */
 const fromOutside = Annotation.define<boolean>();
@@ -46,6 +49,8 @@ export class YamlSession {
   /** The typing since `knownDoc`, so that `known` can be brought up to date without writing out the whole document. */
   private typed: ChangeSet | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When typing was last sent on (performance.now()), for the leading edge of the debounce. */
+  private sentAt = -Infinity;
   /** Whether the shown file has inline issues now; an empty list is not dispatched again. */
   private hasIssues = false;
 
@@ -63,8 +68,11 @@ export class YamlSession {
       EditorView.updateListener.of((update) => {
         if (!update.docChanged || update.transactions.some((tr) => tr.annotation(fromOutside))) return;
         this.typed = this.typed === null ? update.changes : this.typed.compose(update.changes);
+        const isQuiet = this.timer === undefined && performance.now() - this.sentAt >= DEBOUNCE_MS;
         clearTimeout(this.timer);
         this.timer = setTimeout(() => this.flush(), DEBOUNCE_MS);
+        // After a pause, the first change goes out once CodeMirror has finished this update (same task, before the frame).
+        if (isQuiet) queueMicrotask(() => this.flush());
       }),
       EditorView.domEventHandlers({ blur: () => this.flush() }),
     ];
@@ -90,6 +98,7 @@ export class YamlSession {
     if (this.timer === undefined) return;
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.sentAt = performance.now();
     const { doc } = this.view.state;
     this.known = (this.typed === null ? null : applyChanges(this.known, this.typed)) ?? doc.toString();
     this.knownDoc = doc;
@@ -156,6 +165,7 @@ export class YamlSession {
   /** Drops pending typing (it belongs to a document being replaced) and removes the view. */
   destroy(): void {
     clearTimeout(this.timer);
+    this.timer = undefined;
     this.view.destroy();
   }
 }
