@@ -19,13 +19,17 @@
   } catch {
     // No Event Timing API: keystroke → paint falls back to requestAnimationFrame.
   }
-  // For keystroke → paint without an Event Timing entry: the frame after the input event, until it has been painted.
+  // For keystroke → paint without an Event Timing entry: from the key going down to the end of the frame after its input.
+  let keyDownAt = null;
+  document.addEventListener('keydown', (event) => (keyDownAt = event.timeStamp), true);
   document.addEventListener(
     'input',
     (event) => {
       // The next frame's requestAnimationFrame callback; style, layout, paint and commit of that frame follow right after
       // it, and a message posted there is handled only once they are done.
-      const entry = { start: event.timeStamp, frameAt: null, paintedAt: null };
+      const start = keyDownAt !== null && event.timeStamp - keyDownAt < 1000 ? keyDownAt : event.timeStamp;
+      keyDownAt = null;
+      const entry = { start, frameAt: null, paintedAt: null };
       keyInputs.push(entry);
       requestAnimationFrame(() => {
         entry.frameAt = performance.now();
