@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { textChange } from './textChange';
+import { noteTextChange, textChange } from './textChange';
 
 function apply(text: string, change: { from: number; to: number; insert: string }): string {
   return text.slice(0, change.from) + change.insert + text.slice(change.to);
@@ -44,5 +44,15 @@ describe('textChange', () => {
       }),
       { seed: 20261202, numRuns: 300 },
     );
+  });
+
+  it('gives the noted change for the very texts it was noted for, and finds it again for any others', () => {
+    const before = 'port: 8080\n';
+    const after = 'port: 8081\n';
+    const noted = { from: 6, to: 10, insert: '8081' };
+    noteTextChange(before, after, noted);
+    expect(textChange(before, after)).toBe(noted);
+    expect(textChange(before, 'port: 9080\n')).toEqual({ from: 6, to: 7, insert: '9' });
+    expect(textChange(after, before)).toEqual({ from: 9, to: 10, insert: '0' });
   });
 });

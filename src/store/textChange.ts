@@ -24,8 +24,30 @@ function commonSuffix(a: string, b: string, limit: number): number {
   return n;
 }
 
-/** The smallest single replacement that turns `before` into `after` (common prefix and suffix kept), or null if equal. */
+/** A change known to turn `base` into some newer text. */
+export interface KnownEdit {
+  base: string;
+  change: TextChange;
+}
+
+/** The last change a caller already knew (the editor knows what was typed), so it need not be found again. */
+let noted: { before: string; after: string; change: TextChange } | null = null;
+
+/**
+ * Tells {@link textChange} that `change` turns `before` into `after`. The text the editor hands on is a rope of slices:
+ * comparing it character by character would first copy it whole (~6 ms at 2 MB, ~20 ms on a loaded machine).
+ */
+export function noteTextChange(before: string, after: string, change: TextChange): void {
+  noted = { before, after, change };
+}
+
+/**
+ * One replacement that turns `before` into `after`, or null if equal: the noted one for these strings, else the smallest
+ * (common prefix and suffix kept).
+ */
 export function textChange(before: string, after: string): TextChange | null {
+  // The very strings noted (not equal copies): checked by length first, so other texts are not compared in full here.
+  if (noted !== null && noted.before.length === before.length && noted.after.length === after.length && noted.before === before && noted.after === after) return noted.change;
   if (before === after) return null;
   const limit = Math.min(before.length, after.length);
   const start = commonPrefix(before, after, limit);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { uniqueFileName, useDocumentStore } from './useDocumentStore';
+import { textChange } from './textChange';
 
 const initialState = useDocumentStore.getState();
 const history = () => useDocumentStore.temporal.getState();
@@ -131,6 +132,25 @@ describe('useDocumentStore', () => {
     history().undo();
     history().undo();
     expect(useDocumentStore.getState().files[0]).toEqual(a);
+  });
+
+  it('takes a typed edit with its known change, and passes that change on instead of comparing the texts', () => {
+    useDocumentStore.getState().openFiles([a]);
+    const typed = `${a.text}# note\n`;
+    const change = { from: a.text.length, to: a.text.length, insert: '# note\n' };
+    useDocumentStore.getState().setFileText('a.yaml', typed, { base: a.text, change });
+    expect(useDocumentStore.getState().files[0].text).toBe(typed);
+    expect(textChange(a.text, typed)).toBe(change);
+  });
+
+  it('ignores a known edit of another text than the file holds, unless the text differs', () => {
+    useDocumentStore.getState().openFiles([a]);
+    const stale = { base: 'kind: Other\n', change: { from: 0, to: 0, insert: 'x' } };
+    useDocumentStore.getState().setFileText('a.yaml', a.text, stale);
+    expect(history().pastStates).toHaveLength(0);
+    useDocumentStore.getState().setFileText('a.yaml', 'kind: Pod\n', stale);
+    expect(useDocumentStore.getState().files[0].text).toBe('kind: Pod\n');
+    expect(textChange(a.text, 'kind: Pod\n')).not.toBe(stale.change);
   });
 
   it('records no undo step for unchanged text, unknown files or a load error', () => {

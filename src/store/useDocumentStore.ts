@@ -2,6 +2,7 @@ import { temporal } from 'zundo';
 import { create } from 'zustand';
 import { checkEdit, type BrokenEdit, type SourceFile } from '../engine';
 import { keysWith, pickKeys } from './stateKeys';
+import { noteTextChange, type KnownEdit } from './textChange';
 
 /** The document being edited: the input files, as text. */
 export interface DocumentState {
@@ -17,8 +18,11 @@ export interface DocumentState {
   openFiles: (files: SourceFile[]) => void;
   /** Merges files into the workspace; a name already taken gets a suffix such as `pods (2).yaml` (undoable). Returns the names given. */
   addFiles: (files: SourceFile[]) => string[];
-  /** Replaces the text of the file called `name` (undoable); unknown names and unchanged text are ignored. */
-  setFileText: (name: string, text: string) => void;
+  /**
+   * Replaces the text of the file called `name` (undoable); unknown names and unchanged text are ignored. `edit`, when
+   * known, is the change that turned `edit.base` into `text` (the editor knows what was typed).
+   */
+  setFileText: (name: string, text: string, edit?: KnownEdit) => void;
   /**
    * Replaces the files with `update(files)` as one undo step, e.g. a panel edit or an applied plan; unchanged files are
    * ignored, and an edit that leaves a broken document broken is refused with `editRefusal` (see checkEdit).
@@ -90,10 +94,15 @@ export const useDocumentStore = create<DocumentState>()(
         set((state) => ({ files: [...state.files, ...renamed], loadError: null }));
         return renamed.map((f) => f.name);
       },
-      setFileText: (name, text) => {
+      setFileText: (name, text, edit) => {
         const { files } = get();
         const index = files.findIndex((f) => f.name === name);
-        if (index < 0 || files[index].text === text) return;
+        if (index < 0) return;
+        const before = files[index].text;
+        // A known edit of this very text needs no comparison of the two texts (a rope of slices would be copied whole).
+        const isKnownEdit = edit !== undefined && edit.base === before;
+        if (!isKnownEdit && before === text) return;
+        if (isKnownEdit) noteTextChange(before, text, edit.change);
         const history = useDocumentStore.temporal.getState();
         const now = Date.now();
         // A burst of typing in one file, with no other change since, extends the last undo step.

@@ -6,7 +6,7 @@ import { YamlSession, type TextSource } from './YamlSession';
 
 const storeText: TextSource = {
   read: (file) => useDocumentStore.getState().files.find((f) => f.name === file)?.text ?? '',
-  write: (file, text) => useDocumentStore.getState().setFileText(file, text),
+  write: (file, text, edit) => useDocumentStore.getState().setFileText(file, text, edit),
 };
 
 /** CodeMirror on one workspace file: typing updates the store, store changes update the text, issues show inline. */

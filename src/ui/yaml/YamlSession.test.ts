@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { YamlSession, type TextSource } from './YamlSession';
 
 beforeAll(() => {
@@ -8,10 +8,40 @@ beforeAll(() => {
   Range.prototype.getBoundingClientRect = () => new DOMRect();
 });
 
+/** Frames on demand: requestAnimationFrame callbacks wait until `paint()`. */
+let frames: FrameRequestCallback[] = [];
+const paint = () => {
+  const due = frames;
+  frames = [];
+  for (const callback of due) callback(performance.now());
+};
+/** Resolves after messages posted before it were handled (the session's after-paint step is one). */
+const messagesHandled = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+
+beforeEach(() => {
+  frames = [];
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
 function session(text: string) {
   const files = new Map([['a.yaml', text]]);
-  const writes: string[] = [];
-  const source: TextSource = { read: (file) => files.get(file) ?? '', write: (_file, next) => writes.push(next) };
+  const writes: { text: string; change: unknown }[] = [];
+  const source: TextSource = { read: (file) => files.get(file) ?? '', write: (_file, next, edit) => writes.push({ text: next, change: edit?.change ?? null }) };
   const parent = document.createElement('div');
   document.body.append(parent);
   const yaml = new YamlSession(parent, 'a.yaml', source);
@@ -20,39 +50,40 @@ function session(text: string) {
   return { yaml, writes, type };
 }
 
-afterEach(() => {
-  vi.useRealTimers();
-  document.body.innerHTML = '';
-});
-
 describe('YamlSession typing', () => {
-  it('sends the first change after a pause at once (before any timer), not after the debounce', async () => {
-    vi.useFakeTimers();
+  it('sends the first change after a pause once the next frame is painted, with the change it made, not after the debounce', async () => {
     const { writes, type } = session('kind: Pod\n');
+    vi.advanceTimersByTime(1000);
     type(9, 'X');
-    await Promise.resolve();
-    expect(writes).toEqual(['kind: PodX\n']);
+    await messagesHandled();
+    expect(writes).toEqual([]);
+    paint();
+    await messagesHandled();
+    expect(writes).toEqual([{ text: 'kind: PodX\n', change: { from: 9, to: 9, insert: 'X' } }]);
   });
 
-  it('sends changes that follow closely together, once typing pauses', async () => {
-    vi.useFakeTimers();
+  it('sends changes that follow closely together once typing pauses', async () => {
     const { writes, type } = session('kind: Pod\n');
+    vi.advanceTimersByTime(1000);
     type(9, 'a');
-    await Promise.resolve();
+    paint();
+    await messagesHandled();
     type(10, 'b');
     type(11, 'c');
-    await Promise.resolve();
-    expect(writes).toEqual(['kind: Poda\n']);
+    paint();
+    await messagesHandled();
+    expect(writes.map((w) => w.text)).toEqual(['kind: Poda\n']);
     vi.advanceTimersByTime(30);
-    expect(writes).toEqual(['kind: Poda\n', 'kind: Podabc\n']);
+    expect(writes.map((w) => w.text)).toEqual(['kind: Poda\n', 'kind: Podabc\n']);
   });
 
   it('drops pending typing when destroyed (the document is being replaced)', async () => {
-    vi.useFakeTimers();
     const { yaml, writes, type } = session('kind: Pod\n');
+    vi.advanceTimersByTime(1000);
     type(9, 'X');
     yaml.destroy();
-    await Promise.resolve();
+    paint();
+    await messagesHandled();
     vi.advanceTimersByTime(100);
     expect(writes).toEqual([]);
   });

@@ -1,23 +1,28 @@
 import { yaml } from '@codemirror/lang-yaml';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { Annotation, Compartment, EditorState, Transaction, type ChangeSet, type Extension, type Text } from '@codemirror/state';
-import { basicSetup, EditorView } from 'codemirror';
+import { EditorView } from '@codemirror/view';
 import type { Issue } from '../../engine';
+import { afterNextPaint } from '../shared/afterNextPaint';
 import { applyChanges } from './applyChanges';
+import { editorSetup } from './editorSetup';
 import { issueDiagnostics } from './issueDiagnostics';
 import { largeYamlMode } from './largeYamlMode';
-import { textChange } from '../../store/textChange';
+import { textChange, type KnownEdit } from '../../store/textChange';
 import { yamlHighlight } from './yamlHighlight';
 
 /**
- * Typing is sent on (and the canvas re-evaluates) at once when nothing was sent in the last DEBOUNCE_MS; changes that
- * follow closer than that are sent together once typing pauses for DEBOUNCE_MS.
+ * Typing is sent on (and the canvas re-evaluates) right after the next paint when nothing was sent in the last
+ * DEBOUNCE_MS; changes that follow closer than that are sent together once typing pauses for DEBOUNCE_MS.
  */
 const DEBOUNCE_MS = 30;
 /** Marks transactions that bring outside text into the editor, so they are not sent back. */
 const fromOutside = Annotation.define<boolean>();
-/** Texts longer than this get {@link largeYamlMode} instead of the YAML parser (1,000 workloads are ~2 MB; 100 are ~0.2 MB). */
-const LARGE_TEXT_CHARS = 500_000;
+/**
+ * Texts longer than this get {@link largeYamlMode} (colours by line on screen, folds by indentation) instead of the YAML
+ * parser, whose re-parse after a key costs nearly a full parse: ~55 ms at 0.2 MB (100 workloads), ~8 ms at 18 KB.
+ */
+const LARGE_TEXT_CHARS = 50_000;
 const parsedYaml: Extension = [yaml(), yamlHighlight];
 const languageFor = (length: number): Extension => (length > LARGE_TEXT_CHARS ? largeYamlMode : parsedYaml);
 
@@ -31,7 +36,8 @@ const theme = EditorView.theme({
 /** Reads and writes the workspace's file texts for the editor. */
 export interface TextSource {
   read(file: string): string;
-  write(file: string, text: string): void;
+  /** Takes the new text of `file`; `edit`, when known, is the one change that turned `edit.base` into it. */
+  write(file: string, text: string, edit?: KnownEdit): void;
 }
 
 /** One CodeMirror view over the workspace files: one editor state (text, cursor, history) per file, typing debounced out. */
@@ -60,7 +66,7 @@ export class YamlSession {
     private readonly source: TextSource,
   ) {
     this.extensions = [
-      basicSetup,
+      editorSetup,
       lintGutter(),
       theme,
       // tabindex: the editable content is already a tab stop; saying so lets checkers see the scroller is reachable by keyboard.
@@ -71,8 +77,8 @@ export class YamlSession {
         const isQuiet = this.timer === undefined && performance.now() - this.sentAt >= DEBOUNCE_MS;
         clearTimeout(this.timer);
         this.timer = setTimeout(() => this.flush(), DEBOUNCE_MS);
-        // After a pause, the first change goes out once CodeMirror has finished this update (same task, before the frame).
-        if (isQuiet) queueMicrotask(() => this.flush());
+        // After a pause, the first change goes out as soon as the frame showing it has been painted.
+        if (isQuiet) afterNextPaint(() => this.flush());
       }),
       EditorView.domEventHandlers({ blur: () => this.flush() }),
     ];
@@ -100,10 +106,12 @@ export class YamlSession {
     this.timer = undefined;
     this.sentAt = performance.now();
     const { doc } = this.view.state;
-    this.known = (this.typed === null ? null : applyChanges(this.known, this.typed)) ?? doc.toString();
+    const base = this.known;
+    const applied = this.typed === null ? null : applyChanges(base, this.typed);
+    this.known = applied?.text ?? doc.toString();
     this.knownDoc = doc;
     this.typed = null;
-    this.source.write(this.file, this.known);
+    this.source.write(this.file, this.known, applied?.change ? { base, change: applied.change } : undefined);
     this.fitLanguage();
   }
 
