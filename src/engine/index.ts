@@ -20,6 +20,7 @@ export { applyPolicyChanges } from './generate/applyPolicyChanges';
 export { identifyingLabels } from './generate/identifyingLabels';
 export { POLICY_TEMPLATES, policyTemplate, type PolicyTemplateId, type TemplateOptions } from './generate/policyTemplates';
 export { dumpYaml } from './yaml/dumpYaml';
+export { noteYamlEdit } from './yaml/parseYamlFile';
 export { planDenyFlow, type DenyPlan } from './generate/planDenyFlow';
 export { ruleToRaw, peerToRaw, portToRaw, selectorToRaw } from './generate/ruleToRaw';
 export { diffEvaluations, connectionTable, type ConnectionChange } from './evaluate/diffEvaluations';

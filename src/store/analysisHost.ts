@@ -1,4 +1,4 @@
-import type { Analysis, SourceFile } from '../engine';
+import { noteYamlEdit, type Analysis, type SourceFile } from '../engine';
 import { analyzeDocument } from './analyzeDocument';
 import { ANALYSIS_JOBS, type AnalysisJob, type AnalysisSummary, type FilesPatch, type JobName, type JobRequest, type JobResponse } from './analysisJobs';
 import { encodeSummary } from './summaryDelta';
@@ -11,6 +11,7 @@ function patched(files: readonly SourceFile[], patch: FilesPatch): SourceFile[] 
   const file = files[patch.file];
   if (file === undefined || patch.from < 0 || patch.from > patch.to || patch.to > file.text.length) return null;
   const text = file.text.slice(0, patch.from) + patch.insert + file.text.slice(patch.to);
+  noteYamlEdit(file.text, text, patch.from, patch.to);
   return files.map((f, i) => (i === patch.file ? { name: f.name, text } : f));
 }
 

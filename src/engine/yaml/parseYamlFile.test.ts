@@ -5,7 +5,7 @@ import { decodeModel } from '../decode/decodeModel';
 import type { Issue, SourceFile } from '../model/types';
 import { lineIndex } from './lineIndex';
 import { offsetsByPath } from './parseYamlChunk';
-import { parseYamlFile, type ParsedFile, type YamlDocument } from './parseYamlFile';
+import { noteYamlEdit, parseYamlFile, type ParsedFile, type YamlDocument } from './parseYamlFile';
 import { createYamlChunkCache, sharedYamlChunkCache } from './yamlChunkCache';
 
 /** The parser before per-document memoisation: the whole file at once, then `---` chunks when it fails. */
@@ -157,6 +157,27 @@ describe('parseYamlFile', () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('after a noted edit (found by its range, not by comparing the texts), sees what a fresh parse of the edited file sees', () => {
+    const cache = createYamlChunkCache();
+    const text = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 14 }).map((parts) => parts.join(''));
+    const edit = fc.tuple(fc.nat(), fc.nat(200), fc.constantFrom('', '-', '---', '\n', '\r', ' ', '%YAML 1.2\n', ...FRAGMENTS));
+    fc.assert(
+      fc.property(text, fc.array(edit, { minLength: 1, maxLength: 3 }), (before, edits) => {
+        let after = before;
+        parseYamlFile({ name: 'n.yaml', text: before }, cache);
+        for (const [at, cut, insert] of edits) {
+          const from = at % (after.length + 1);
+          const to = Math.min(after.length, from + cut);
+          const edited = `${after.slice(0, from)}${insert}${after.slice(to)}`;
+          noteYamlEdit(after, edited, from, to);
+          after = edited;
+          expect(observe(parseYamlFile({ name: 'n.yaml', text: after }, cache))).toEqual(observe(parseYamlFile({ name: 'n.yaml', text: after })));
+        }
+      }),
+      { seed: 20261203, numRuns: 1000 },
     );
   });
 

@@ -30,11 +30,11 @@ describe('placeNodes', () => {
   it('hands back the very node objects that have not changed, and new ones for those that have', () => {
     const first = placeNodes(graphNodes, [], layout, {});
     const again = placeNodes(structuredClone(graphNodes), first, layout, {});
-    expect(again[0]).toBe(first[0]);
-    expect(again[1]).toBe(first[1]);
+    expect(again).toBe(first);
     const relabelled = structuredClone(graphNodes);
     relabelled[1] = { ...relabelled[1], data: { ...relabelled[1].data, isIngressIsolated: true } } as CanvasNode;
     const edited = placeNodes(relabelled, first, layout, {});
+    expect(edited).not.toBe(first);
     expect(edited[0]).toBe(first[0]);
     expect(edited[1]).not.toBe(first[1]);
     expect(placeNodes(graphNodes, first, layout, { 'shop/a[Pod]': { x: 5, y: 5 } })[1]).not.toBe(first[1]);
