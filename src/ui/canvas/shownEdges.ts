@@ -6,6 +6,8 @@ import type { Selection } from '../../store/useViewStore';
 /** Above this many edges a graph is a tangle: only the edges of the selection are drawn. */
 export const EDGE_BUDGET = 400;
 const arrow = { type: MarkerType.ArrowClosed, width: 18, height: 18 };
+/** No edge to mount, always the same array: React Flow takes a new array in again even when it is empty. */
+const NO_EDGES: FlowEdgeType[] = [];
 
 /** What the canvas knows when it picks the edges to mount. */
 export interface EdgeScene {
@@ -62,5 +64,6 @@ export function shownEdges({ graph, diff, emphasis, selection, focus, showAllFlo
     focusable: false,
     ariaLabel: `Connection ${edge.source} → ${edge.target}${edge.data ? `: ${edge.data.label}` : ''}`,
   });
-  return [...graph.edges.filter(isShown).map((edge) => mark(edge, false)), ...(diff?.removed ?? []).filter(isShown).map((edge) => mark(edge, true))];
+  const shown = [...graph.edges.filter(isShown).map((edge) => mark(edge, false)), ...(diff?.removed ?? []).filter(isShown).map((edge) => mark(edge, true))];
+  return shown.length === 0 ? NO_EDGES : shown;
 }

@@ -80,10 +80,18 @@ async function downloadImage(format: ImageFormat): Promise<ExportOutcome> {
   }
 }
 
+/** Texts at least this long count as written without reading them: a 2 MB text just typed into is a rope, and trimming it copied it whole (~14 ms a key). */
+const SURELY_WRITTEN_CHARS = 65_536;
+
+/** True when `text` is only whitespace (a text of SURELY_WRITTEN_CHARS or more is taken as written). */
+function isBlank(text: string): boolean {
+  return text.length < SURELY_WRITTEN_CHARS && text.trim() === '';
+}
+
 /** The Export menu's entries, enabled according to what the workspace holds and what is selected. */
 export function useExportActions(): ExportAction[] {
   const model = useAnalysisStore((state) => state.current.model);
-  const isWorkspaceEmpty = useDocumentStore((state) => state.files.every((file) => file.text.trim() === ''));
+  const isWorkspaceEmpty = useDocumentStore((state) => state.files.every((file) => isBlank(file.text)));
   const selection = useViewStore((state) => state.selection);
   const selectedPolicy = selection?.kind === 'policy' ? selection.id : null;
   const policyId = selectedPolicy !== null && model.policies.some((p) => p.id === selectedPolicy) ? selectedPolicy : null;

@@ -11,10 +11,12 @@ const storeText: TextSource = {
 
 /** CodeMirror on one workspace file: typing updates the store, store changes update the text, issues show inline. */
 export function YamlEditor({ fileName }: { fileName: string }) {
-  const text = useDocumentStore((state) => state.files.find((f) => f.name === fileName)?.text ?? '');
+  // Files, not their texts, are selected and compared: React compares what a selector returns, and comparing a 2 MB
+  // text just typed into (a rope of slices) first copies it whole (~10 ms a key).
+  const file = useDocumentStore((state) => state.files.find((f) => f.name === fileName));
   const issues = useAnalysisStore((state) => state.current.issues);
-  /** The text the issues were found in: they are shown only once the editor holds that text. */
-  const answeredText = useAnalysisStore((state) => state.answered?.files.find((f) => f.name === fileName)?.text ?? null);
+  /** The file the issues were found in: they are shown only once the editor holds its text. */
+  const answeredFile = useAnalysisStore((state) => state.answered?.files.find((f) => f.name === fileName));
   const jump = useEditorStore((state) => state.jump);
   const hostRef = useRef<HTMLDivElement>(null);
   const sessionRef = useRef<YamlSession | null>(null);
@@ -34,9 +36,9 @@ export function YamlEditor({ fileName }: { fileName: string }) {
     const session = sessionRef.current;
     if (session === null) return;
     session.showFile(fileName);
-    session.receiveText(fileName, text);
-    if (answeredText !== null) session.showIssues(issues, answeredText);
-  }, [fileName, text, issues, answeredText]);
+    session.receiveText(fileName, file?.text ?? '');
+    if (answeredFile !== undefined && answeredFile === file) session.showIssues(issues, answeredFile.text);
+  }, [fileName, file, issues, answeredFile]);
 
   useEffect(() => {
     const session = sessionRef.current;
