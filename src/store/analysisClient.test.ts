@@ -90,6 +90,21 @@ describe('createAnalysisClient (in-process, as under Vitest)', () => {
     expect(await second).toMatchObject({ status: 'done', version: 2 });
   });
 
+  it('stops the job in flight when told a newer version exists, before any job is asked on it (restartWhenStale)', async () => {
+    const analysed: string[] = [];
+    const host = createAnalysisHost(ANALYSIS_JOBS, (files) => {
+      analysed.push(files[0].text.includes('first') ? 'first' : 'second');
+      return analyze(files);
+    });
+    const client = createAnalysisClient({ useWorker: false, host, restartWhenStale: true });
+    const first = client.run('lints', 1, filesOf(policy('first')), null);
+    client.supersede(2);
+    expect(await first).toEqual({ status: 'stale', version: 1 });
+    expect(analysed).toEqual([]);
+    expect(await client.run('lints', 1, filesOf(policy('first')), null)).toEqual({ status: 'stale', version: 1 });
+    expect(await client.run('lints', 2, filesOf(policy('second')), null)).toMatchObject({ status: 'done', version: 2 });
+  });
+
   it('turns an error thrown inside a job into an error result, and keeps answering', async () => {
     const host = createAnalysisHost({
       ...ANALYSIS_JOBS,

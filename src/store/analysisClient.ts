@@ -36,6 +36,11 @@ export interface AnalysisClient {
    * before it finished; never rejects.
    */
   run<K extends JobName>(job: K, version: number, files: readonly SourceFile[], options: JobOptions<K>): Promise<JobOutcome<JobResult<K>>>;
+  /**
+   * Says that version `version` of the document exists, before any job is asked on it: jobs on older versions are stale
+   * from now on, and with restartWhenStale the one in flight stops at once (typing never waits behind stale findings).
+   */
+  supersede(version: number): void;
   /** Stops the worker; later runs go in-process. */
   dispose(): void;
 }
@@ -128,7 +133,7 @@ export function createAnalysisClient({
   };
   let isWorker = useWorker;
   const fail = (message: string) => {
-    transport.close();
+    transport?.close();
     isWorker = false;
     transport = inProcess(host, receive);
     forgetSent();
@@ -138,16 +143,24 @@ export function createAnalysisClient({
     pump();
   };
   const open = (): Transport => (isWorker ? workerTransport(receive, fail) : inProcess(host, receive));
-  let transport: Transport = open();
-  /** Drops the job in flight: its answer will never come (a restarted worker) or is ignored (in-process). */
+  /** The worker (or in-process host) jobs go to; after a restart, opened again only when the next job is sent. */
+  let transport: Transport | null = open();
+  const send = (request: JobRequest) => (transport ??= open()).send(request);
+  /** Drops the job in flight: its answer will never come (a stopped worker) or is ignored (in-process). */
   const restart = () => {
     const pending = inFlight;
     if (pending === null) return;
     inFlight = null;
-    transport.close();
-    transport = open();
+    transport?.close();
+    transport = null;
     forgetSent();
     pending.resolve({ status: 'stale', version: pending.request.version });
+  };
+  /** Takes `version` as the newest: waiting jobs for older ones will answer stale, and with restartWhenStale the one in flight stops. */
+  const supersede = (version: number) => {
+    if (version <= newest) return;
+    newest = version;
+    if (restartWhenStale && inFlight !== null && inFlight.request.version < version) restart();
   };
 
   function pump(): void {
@@ -160,10 +173,10 @@ export function createAnalysisClient({
       }
       inFlight = pending;
       const summaryBase = request.job === 'analyze' && lastSummary !== null ? { summaryBase: lastSummary.id } : {};
-      if (request.version === sentVersion) transport.send({ ...request, files: undefined, ...summaryBase });
+      if (request.version === sentVersion) send({ ...request, files: undefined, ...summaryBase });
       else {
         const patch = sentFiles === null || request.files === undefined ? null : patchOf(sentFiles, sentVersion, request.files);
-        transport.send(patch === null ? { ...request, ...summaryBase } : { ...request, files: undefined, patch, ...summaryBase });
+        send(patch === null ? { ...request, ...summaryBase } : { ...request, files: undefined, patch, ...summaryBase });
         sentVersion = request.version;
         sentFiles = request.files ?? null;
       }
@@ -177,14 +190,14 @@ export function createAnalysisClient({
           resolve({ status: 'stale', version });
           return;
         }
-        newest = version;
-        if (restartWhenStale && inFlight !== null && inFlight.request.version < version) restart();
+        supersede(version);
         queue.push({ request: { id: nextId++, version, files, job, options }, resolve: resolve as Pending['resolve'] });
         pump();
       });
     },
+    supersede,
     dispose() {
-      transport.close();
+      transport?.close();
       transport = inProcess(host, receive);
       forgetSent();
       for (const pending of [...(inFlight === null ? [] : [inFlight]), ...queue.splice(0)]) pending.resolve({ status: 'stale', version: pending.request.version });

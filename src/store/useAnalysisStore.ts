@@ -125,6 +125,9 @@ function request(files: readonly SourceFile[], revision: number): void {
   const version = useAnalysisStore.getState().version + 1;
   const { graphRequest } = useAnalysisStore.getState();
   useAnalysisStore.setState({ version, isPending: true });
+  // Findings of an older version are of no use now: stop them, and any waiting to start, so they take no core from this one.
+  clearTimeout(connected.findingsTimer);
+  connected.findingsClient.supersede(version);
   // The graph first: it is what a person waits for; the summary follows.
   if (graphRequest !== null) requestGraph(connected, version, graphRequest);
   void connected.client.run('analyze', version, files, null).then((outcome) => {
