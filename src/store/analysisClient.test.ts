@@ -27,6 +27,16 @@ spec:
 `;
 const filesOf = (text: string): SourceFile[] => [{ name: 'p.yaml', text }];
 
+/** A host that records which of the policies `first` and `second` it analysed. */
+function recordingHost() {
+  const analysed: string[] = [];
+  const host = createAnalysisHost(ANALYSIS_JOBS, (files) => {
+    analysed.push(files[0].text.includes('first') ? 'first' : 'second');
+    return analyze(files);
+  });
+  return { analysed, host };
+}
+
 describe('createAnalysisClient (in-process, as under Vitest)', () => {
   it('answers the analyze job with what a direct call of the engine gives, as plain data', async () => {
     const files = filesOf(policy('allow-web'));
@@ -77,11 +87,7 @@ describe('createAnalysisClient (in-process, as under Vitest)', () => {
   });
 
   it('with restartWhenStale, drops the job in flight as soon as a newer version is asked for, without waiting for its answer', async () => {
-    const analysed: string[] = [];
-    const host = createAnalysisHost(ANALYSIS_JOBS, (files) => {
-      analysed.push(files[0].text.includes('first') ? 'first' : 'second');
-      return analyze(files);
-    });
+    const { analysed, host } = recordingHost();
     const client = createAnalysisClient({ useWorker: false, host, restartWhenStale: true });
     const first = client.run('lints', 1, filesOf(policy('first')), null);
     const second = client.run('lints', 2, filesOf(policy('second')), null);
@@ -91,11 +97,7 @@ describe('createAnalysisClient (in-process, as under Vitest)', () => {
   });
 
   it('stops the job in flight when told a newer version exists, before any job is asked on it (restartWhenStale)', async () => {
-    const analysed: string[] = [];
-    const host = createAnalysisHost(ANALYSIS_JOBS, (files) => {
-      analysed.push(files[0].text.includes('first') ? 'first' : 'second');
-      return analyze(files);
-    });
+    const { analysed, host } = recordingHost();
     const client = createAnalysisClient({ useWorker: false, host, restartWhenStale: true });
     const first = client.run('lints', 1, filesOf(policy('first')), null);
     client.supersede(2);
